@@ -1,0 +1,13 @@
+// The pipeline core's public API: load and validate project.yaml, the job graph, and renderers.
+// Nothing here imports a host (@actions/*, probot); hosts pass in what they need.
+export * from "./model.ts";
+export { loadPipeline, loadPipelineFile } from "./load-pipeline.ts";
+export {
+  buildGraph,
+  closure,
+  downstream,
+  expandRequested,
+  findCycle,
+  type JobGraph,
+  topologicalOrder,
+} from "./graph.ts";
