@@ -1,7 +1,18 @@
 // The pipeline core's public API: load and validate project.yaml, the job graph, and renderers.
 // Nothing here imports a host (@actions/*, probot); hosts pass in what they need.
-export * from "./model.ts";
-export { loadPipeline, loadPipelineFile } from "./load-pipeline.ts";
+
+export {
+  formatIssues,
+  formatVerdict,
+  githubIssue,
+  ISSUE_FORMATS,
+  type IssueFormat,
+  type IssueJson,
+  type ResultJson,
+  resultJson,
+  sortedIssues,
+  textIssue,
+} from "./format.ts";
 export {
   buildGraph,
   closure,
@@ -11,3 +22,6 @@ export {
   type JobGraph,
   topologicalOrder,
 } from "./graph.ts";
+export { loadPipeline, loadPipelineFile } from "./load-pipeline.ts";
+export * from "./model.ts";
+export * from "./render/index.ts";
