@@ -1,9 +1,11 @@
 // The `trestle` command line. Each subcommand lives in commands/<name>.ts and registers itself here.
 import { Command, CommanderError } from "commander";
+import { registerCheck } from "./commands/check.ts";
+import { registerGraph } from "./commands/graph.ts";
 import { EXIT_USAGE } from "./exit-codes.ts";
 
 // Subcommands, in the order `trestle --help` lists them. Add new ones to this list.
-const commands: ((program: Command) => void)[] = [];
+const commands: ((program: Command) => void)[] = [registerCheck, registerGraph];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command("trestle")
