@@ -1,11 +1,12 @@
 // The `trestle` command line. Each subcommand lives in commands/<name>.ts and registers itself here.
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.ts";
+import { registerCodelists } from "./commands/codelists.ts";
 import { registerGraph } from "./commands/graph.ts";
 import { EXIT_USAGE } from "./exit-codes.ts";
 
 // Subcommands, in the order `trestle --help` lists them. Add new ones to this list.
-const commands: ((program: Command) => void)[] = [registerCheck, registerGraph];
+const commands: ((program: Command) => void)[] = [registerCheck, registerGraph, registerCodelists];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command("trestle")

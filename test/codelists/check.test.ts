@@ -1,0 +1,337 @@
+// The whole check on real folders, with OpenCodelists played by a loopback HTTP server.
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CodelistsCheckOptions, checkCodelists } from "../../src/codelists/index.ts";
+
+const PROMPT =
+  "To fix these errors run the command below and commit the changes:\n\n  opensafely codelists update\n";
+const ASTHMA = "code,term\r\n195967001,Asthma\r\n";
+const COPD = "code,term\n13645005,COPD\n";
+
+const sha = (text: string) =>
+  createHash("sha1").update(text.replace(/\r\n?/g, "\n").replace(/\n$/, "")).digest("hex");
+
+let project: string;
+const offline: CodelistsCheckOptions = { upstream: false };
+
+beforeEach(async () => {
+  project = await mkdtemp(join(tmpdir(), "trestle-codelists-"));
+});
+afterEach(async () => {
+  await rm(project, { recursive: true, force: true });
+});
+
+async function write(files: Record<string, string>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(project, path, ".."), { recursive: true });
+    await writeFile(join(project, path), content);
+  }
+}
+
+function manifest(entries: Record<string, { id: string; content: string }>): string {
+  const files: Record<string, unknown> = {};
+  for (const [file, { id, content }] of Object.entries(entries)) {
+    files[file] = {
+      id,
+      url: `https://www.opencodelists.org/codelist/${id}/`,
+      downloaded_at: "2024-01-01 00:00:00.000000Z",
+      sha: sha(content),
+    };
+  }
+  return JSON.stringify({ files }, null, 2);
+}
+
+async function consistentProject(): Promise<void> {
+  await write({
+    "codelists/codelists.txt": "# asthma\nopensafely/asthma/v1\n\nopensafely/copd/v2/\n",
+    "codelists/opensafely-asthma.csv": ASTHMA,
+    "codelists/opensafely-copd.csv": COPD,
+    "codelists/codelists.json": manifest({
+      "opensafely-asthma.csv": { id: "opensafely/asthma/v1", content: ASTHMA },
+      "opensafely-copd.csv": { id: "opensafely/copd/v2", content: COPD },
+    }),
+  });
+}
+
+const errors = (report: Awaited<ReturnType<typeof checkCodelists>>) =>
+  report.messages.filter((m) => m.level === "error").map((m) => m.text);
+
+describe("local checks", () => {
+  it("succeeds with nothing to check when there is no codelists folder", async () => {
+    const report = await checkCodelists(project, offline);
+    expect(report).toEqual({
+      outcome: "no-codelists",
+      messages: [{ level: "info", text: "No 'codelists' directory present so nothing to check" }],
+    });
+  });
+
+  it("fails when codelists is a file", async () => {
+    await write({ codelists: "not a folder" });
+    const report = await checkCodelists(project, offline);
+    expect(report.outcome).toBe("failed");
+    expect(errors(report)).toEqual(["No 'codelists' folder found"]);
+  });
+
+  it("fails without codelists.txt", async () => {
+    await mkdir(join(project, "codelists"));
+    expect(errors(await checkCodelists(project, offline))).toEqual([
+      "No file found at 'codelists/codelists.txt'",
+    ]);
+  });
+
+  it("passes a consistent folder, with CRLF files hashed as downloaded", async () => {
+    await consistentProject();
+    const report = await checkCodelists(project, offline);
+    expect(report).toEqual({ outcome: "ok", messages: [{ level: "info", text: "Local codelists OK" }] });
+  });
+
+  it("reports a malformed line in codelists.txt without the update prompt", async () => {
+    await consistentProject();
+    await write({ "codelists/codelists.txt": "opensafely/asthma/v1\nopensafely/copd\n" });
+    const report = await checkCodelists(project, offline);
+    expect(errors(report)).toEqual([
+      "opensafely/copd does not match [project]/[codelist]/[version] or user/[username]/[codelist]/[version]",
+    ]);
+    expect(report.messages[0]!.file).toBe("codelists/codelists.txt");
+  });
+
+  it("needs the manifest outside CI", async () => {
+    await write({
+      "codelists/codelists.txt": "opensafely/asthma/v1\n",
+      "codelists/opensafely-asthma.csv": ASTHMA,
+    });
+    expect(errors(await checkCodelists(project, offline))).toEqual([
+      `No file found at 'codelists/codelists.json'.\n${PROMPT}`,
+    ]);
+  });
+
+  it.each([
+    ["not JSON", "{files: "],
+    ["the wrong shape", '{"files": []}'],
+    ["entries without a sha", '{"files": {"a.csv": {"id": "x/y/z"}}}'],
+    ["null", "null"],
+  ])("reports a manifest that is %s as invalid", async (_what, text) => {
+    await consistentProject();
+    await write({ "codelists/codelists.json": text });
+    expect(errors(await checkCodelists(project, offline))).toEqual([
+      "'codelists/codelists.json' is invalid.\n" +
+        "Note that this file is automatically generated and should not be manually edited.\n\n" +
+        PROMPT,
+    ]);
+  });
+
+  it("reports codelists.txt edited without an update, with the diff", async () => {
+    await consistentProject();
+    await write({ "codelists/codelists.txt": "opensafely/asthma/v2\nopensafely/copd/v2\n" });
+    expect(errors(await checkCodelists(project, offline))).toEqual([
+      "It looks like 'codelists.txt' has been edited but 'update' hasn't been run.\n" +
+        "    added: opensafely/asthma/v2\n" +
+        "  removed: opensafely/asthma/v1\n\n" +
+        PROMPT,
+    ]);
+  });
+
+  it("reports CSV files added or deleted", async () => {
+    await consistentProject();
+    await rm(join(project, "codelists/opensafely-copd.csv"));
+    await write({ "codelists/extra.csv": "code\n1\n", "codelists/notes.md": "not a CSV" });
+    expect(errors(await checkCodelists(project, offline))).toEqual([
+      "It looks like CSV files have been added or deleted in the 'codelists' folder.\n" +
+        "    added: extra.csv\n" +
+        "  removed: opensafely-copd.csv\n\n" +
+        PROMPT,
+    ]);
+  });
+
+  it("reports every modified CSV", async () => {
+    await consistentProject();
+    await write({
+      "codelists/opensafely-asthma.csv": `${ASTHMA}1,extra\n`,
+      "codelists/opensafely-copd.csv": "x",
+    });
+    const report = await checkCodelists(project, offline);
+    expect(errors(report)).toEqual([
+      "A CSV file seems to have been modified since it was downloaded:\n" +
+        "  codelists/opensafely-asthma.csv\n" +
+        "  codelists/opensafely-copd.csv\n\n" +
+        PROMPT,
+    ]);
+    expect(report.messages.at(-1)!.file).toBe("codelists/opensafely-asthma.csv");
+  });
+
+  it("never reads outside the folder when a manifest names ../ paths", async () => {
+    await consistentProject();
+    await write({
+      "secret.csv": ASTHMA,
+      "codelists/codelists.json": manifest({
+        "../secret.csv": { id: "opensafely/asthma/v1", content: ASTHMA },
+        "opensafely-copd.csv": { id: "opensafely/copd/v2", content: COPD },
+      }),
+    });
+    const report = await checkCodelists(project, offline);
+    expect(errors(report)[0]).toMatch(/^It looks like CSV files have been added or deleted/);
+    expect(errors(report)[0]).toContain("  removed: ../secret.csv");
+  });
+
+  it("treats a folder named like a CSV as modified rather than crashing", async () => {
+    await consistentProject();
+    await rm(join(project, "codelists/opensafely-copd.csv"));
+    await mkdir(join(project, "codelists/opensafely-copd.csv"));
+    expect(errors(await checkCodelists(project, offline))[0]).toContain("  codelists/opensafely-copd.csv");
+  });
+});
+
+describe("with OpenCodelists on the network", () => {
+  let server: Server;
+  let baseUrl: string;
+  let handler: (req: IncomingMessage, body: string, res: ServerResponse) => void;
+  const received: { url: string; body: string; userAgent: string }[] = [];
+
+  beforeEach(async () => {
+    received.length = 0;
+    server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        received.push({ url: req.url ?? "", body, userAgent: req.headers["user-agent"] ?? "" });
+        handler(req, body, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const json = (res: ServerResponse, value: unknown) => {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
+  };
+
+  it("posts the list and manifest and reports Codelists OK", async () => {
+    await consistentProject();
+    handler = (_req, _body, res) => json(res, { status: "ok", data: {} });
+    const report = await checkCodelists(project, { baseUrl });
+    expect(report).toEqual({ outcome: "ok", messages: [{ level: "info", text: "Codelists OK" }] });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.url).toBe("/api/v1/check/");
+    const form = new URLSearchParams(received[0]!.body);
+    expect(form.get("codelists")).toContain("opensafely/copd/v2/");
+    expect(JSON.parse(form.get("manifest")!).files["opensafely-copd.csv"].id).toBe("opensafely/copd/v2");
+  });
+
+  it("fails outside CI on codelists out of date upstream, and only warns on CI", async () => {
+    await consistentProject();
+    handler = (_req, _body, res) =>
+      json(res, { status: "error", data: { added: [], removed: [], changed: ["opensafely/asthma/v1"] } });
+    const text = "Some codelists are out of date\nCodelists affected:\n  opensafely/asthma/v1\n";
+    const local = await checkCodelists(project, { baseUrl });
+    expect(local.outcome).toBe("failed");
+    expect(errors(local)).toEqual([`${text}\n${PROMPT}`]);
+    const ci = await checkCodelists(project, { baseUrl, inCi: true });
+    expect(ci).toEqual({ outcome: "ok", messages: [{ level: "warning", text }] });
+    expect(received[1]!.userAgent).toContain("(GitHub CI)");
+  });
+
+  it("reports the service's own error and added/removed lists", async () => {
+    await consistentProject();
+    handler = (_req, _body, res) => json(res, { status: "error", data: { error: "Unknown user: jane" } });
+    expect((await checkCodelists(project, { baseUrl, inCi: true })).messages[0]!.text).toBe(
+      "Error checking upstream codelists: Unknown user: jane\n",
+    );
+    handler = (_req, _body, res) => json(res, { status: "error", data: { added: ["x/y/z"], removed: [] } });
+    expect((await checkCodelists(project, { baseUrl, inCi: true })).messages[0]!.text).toBe(
+      "Codelists have been added or removed\n\nFor details, run:\n\n  opensafely codelists check\n",
+    );
+  });
+
+  it.each([
+    ["a server error", (res: ServerResponse) => res.writeHead(502).end("bad gateway")],
+    ["a body that is not JSON", (res: ServerResponse) => res.writeHead(200).end("<html>")],
+    ["JSON of another shape", (res: ServerResponse) => json(res, ["ok"])],
+  ])("does not fail on %s", async (_what, respond) => {
+    await consistentProject();
+    handler = (_req, _body, res) => respond(res);
+    const report = await checkCodelists(project, { baseUrl });
+    expect(report.outcome).toBe("ok");
+    expect(report.messages).toEqual([
+      {
+        level: "warning",
+        text: `Local codelists OK; could not contact ${baseUrl} for upstream check, try again later`,
+      },
+    ]);
+  });
+
+  it("does not fail when the service cannot be reached or does not answer in time", async () => {
+    await consistentProject();
+    handler = () => {}; // never answers
+    const slow = await checkCodelists(project, { baseUrl, timeoutMs: 200 });
+    expect(slow.outcome).toBe("ok");
+    expect(slow.messages[0]!.text).toMatch(/^Local codelists OK; could not contact/);
+    const closed = "http://127.0.0.1:1";
+    const refused = await checkCodelists(project, { baseUrl: closed });
+    expect(refused).toEqual({
+      outcome: "ok",
+      messages: [
+        {
+          level: "warning",
+          text: `Local codelists OK; could not contact ${closed} for upstream check, try again later`,
+        },
+      ],
+    });
+  });
+
+  it("on CI builds a temporary manifest by downloading when codelists.json is missing", async () => {
+    await consistentProject();
+    await rm(join(project, "codelists/codelists.json"));
+    handler = (req, _body, res) => {
+      const content = req.url?.includes("/asthma/") ? ASTHMA : COPD;
+      res.writeHead(200, { "content-type": "text/csv" }).end(content.replace(/\r\n/g, "\n"));
+    };
+    const report = await checkCodelists(project, { baseUrl, inCi: true });
+    expect(report.outcome).toBe("ok");
+    expect(report.messages.map((m) => m.text)).toEqual([
+      "==> WARNING\n    Using temporary workaround for Github Actions tests.\n    You should run: opensafely codelists update\n",
+      "Fetching opensafely/asthma/v1",
+      "Fetching opensafely/copd/v2",
+      "Local codelists OK",
+    ]);
+    expect(received.map((r) => r.url)).toEqual([
+      "/codelist/opensafely/asthma/v1/download.csv",
+      "/codelist/opensafely/copd/v2/download.csv",
+    ]);
+  });
+
+  it("on CI fails with the reference's messages when a download fails", async () => {
+    await consistentProject();
+    await rm(join(project, "codelists/codelists.json"));
+    handler = (_req, _body, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end("This version is a draft");
+    const draft = await checkCodelists(project, { baseUrl, inCi: true });
+    expect(draft.outcome).toBe("failed");
+    expect(errors(draft)).toEqual([
+      `Codelist at:\n${baseUrl}/codelist/opensafely/asthma/v1/\nis a draft codelist and cannot be added.`,
+    ]);
+    handler = (_req, _body, res) => res.writeHead(404).end();
+    expect(errors(await checkCodelists(project, { baseUrl, inCi: true }))[0]).toMatch(
+      /^Error downloading codelist: 404 Not Found for url: .*\n\nCheck that you can access the codelist at:\n/,
+    );
+  });
+
+  it("on CI reports a CSV that differs from the downloaded one", async () => {
+    await consistentProject();
+    await rm(join(project, "codelists/codelists.json"));
+    handler = (_req, _body, res) =>
+      res.writeHead(200, { "content-type": "text/csv; charset=utf-8" }).end(COPD);
+    expect(errors(await checkCodelists(project, { baseUrl, inCi: true }))).toEqual([
+      `A CSV file seems to have been modified since it was downloaded:\n  codelists/opensafely-asthma.csv\n\n${PROMPT}`,
+    ]);
+  });
+});
