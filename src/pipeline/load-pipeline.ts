@@ -1,12 +1,122 @@
-// Loading entry points. (Implementation in progress: parses and validates project.yaml.)
-import type { LoadResult } from "./model.ts";
+// Loading entry points: text or file in, one LoadResult out, never an exception for any content.
+//
+// Speed by design: most files are valid, so they are read by the fast parser and validated without
+// positions. Only when there is something to report is the file parsed again by the positioned
+// parser, which is also the authority on syntax errors. Both resolve every scalar through the same
+// rules (load/scalars.ts), so they always agree on what the file says.
+import { readFile } from "node:fs/promises";
+import { checkBounds, MAX_BYTES } from "./load/bounds.ts";
+import { fastParse } from "./load/fast-parse.ts";
+import { type PositionedParse, positionedParse } from "./load/positioned-parse.ts";
+import { positionOf, topLevelKeyLine } from "./load/positions.ts";
+import type { YValue } from "./load/values.ts";
+import type { Issue, LoadResult } from "./model.ts";
+import type { RawIssue } from "./report.ts";
+import { validateDocument } from "./validate.ts";
 
-/** Loads and validates project.yaml text. Never throws for any content. */
-export function loadPipeline(_text: string | Uint8Array, _options: { filename?: string } = {}): LoadResult {
-  throw new Error("loadPipeline is not implemented yet");
+export interface LoadOptions {
+  /** Skip the fast parser (used by tests that check both paths agree). */
+  readonly positioned?: boolean;
 }
 
-/** Reads and loads a file; throws only when the file cannot be read. */
-export async function loadPipelineFile(_path: string): Promise<LoadResult> {
-  throw new Error("loadPipelineFile is not implemented yet");
+function decode(input: string | Uint8Array): string {
+  const text = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: false }).decode(input);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function failed(errors: readonly Issue[]): LoadResult {
+  return Object.freeze({
+    valid: false,
+    errors: Object.freeze(errors),
+    warnings: Object.freeze([]),
+    pipeline: null,
+  });
+}
+
+function safePositionedParse(text: string): PositionedParse {
+  try {
+    return positionedParse(text);
+  } catch (error) {
+    // A stack overflow on absurdly nested input is the only way here; it is still an answer.
+    const message =
+      error instanceof RangeError
+        ? "the file is nested too deeply to read"
+        : `the file could not be read as YAML (${String(error)})`;
+    return { ok: false, problems: [{ code: "yaml-unreadable", message, line: null, column: null }] };
+  }
+}
+
+function withPositions(
+  issues: readonly RawIssue[],
+  locate: (path: RawIssue["path"]) => { line: number; column: number } | null,
+): Issue[] {
+  return issues.map((i) => {
+    const pos = locate(i.path);
+    return Object.freeze({
+      ...i,
+      path: Object.freeze([...i.path]),
+      line: pos?.line ?? null,
+      column: pos?.column ?? null,
+    });
+  });
+}
+
+/** Loads and validates project.yaml text (or UTF-8 bytes). Never throws for any content. */
+export function loadPipeline(input: string | Uint8Array, options: LoadOptions = {}): LoadResult {
+  const size = typeof input === "string" ? input.length : input.byteLength;
+  if (size > MAX_BYTES) {
+    return failed([
+      {
+        severity: "error",
+        code: "file-too-large",
+        message: `The project file is ${(size / 1024 / 1024).toFixed(1)} MiB; Trestle reads project files up to ${MAX_BYTES / 1024 / 1024} MiB`,
+        path: [],
+        line: null,
+        column: null,
+      },
+    ]);
+  }
+  const text = decode(input);
+  let value: YValue | undefined = options.positioned ? undefined : fastParse(text);
+  let positioned: PositionedParse | undefined;
+  if (value === undefined) {
+    positioned = safePositionedParse(text);
+    if (!positioned.ok) {
+      return failed(positioned.problems.map((p) => ({ severity: "error", path: [], ...p })));
+    }
+    value = positioned.value;
+  }
+  const bounds = checkBounds(value);
+  if (bounds !== null) return failed([{ severity: "error", path: [], line: null, column: null, ...bounds }]);
+
+  const { report, pipeline } = validateDocument(value);
+  let issues: Issue[] = [];
+  if (report.issues.length > 0) {
+    const cheap = report.issues.every((i) => i.path.length === 1 && typeof i.path[0] === "string");
+    if (cheap && positioned === undefined) {
+      issues = withPositions(report.issues, (path) => topLevelKeyLine(text, path[0] as string));
+    }
+    if (issues.length === 0 || issues.some((i) => i.line === null)) {
+      positioned ??= safePositionedParse(text);
+      if (!positioned.ok) {
+        // The positioned parser is the authority: what it cannot read is a syntax error, whatever
+        // the fast parser made of it.
+        return failed(positioned.problems.map((p) => ({ severity: "error", path: [], ...p })));
+      }
+      const index = positioned;
+      issues = withPositions(report.issues, (path) => positionOf(index.value, index.positions, path));
+    }
+  }
+  const errors = issues.filter((i) => i.severity === "error");
+  return Object.freeze({
+    valid: errors.length === 0,
+    errors: Object.freeze(errors),
+    warnings: Object.freeze(issues.filter((i) => i.severity === "warning")),
+    pipeline: errors.length === 0 ? pipeline : null,
+  });
+}
+
+/** Reads and loads a file. Throws only when the file cannot be read (missing, a directory, no permission). */
+export async function loadPipelineFile(path: string): Promise<LoadResult> {
+  return loadPipeline(await readFile(path));
 }
