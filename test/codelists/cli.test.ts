@@ -33,7 +33,10 @@ afterAll(async () => {
 describe("trestle codelists check", () => {
   it("exits 0 when there is nothing to check", async () => {
     const result = await trestle("codelists", "check", "--project", project, "--offline");
-    expect(result).toMatchObject({ code: 0, stdout: "No 'codelists' directory present so nothing to check\n" });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: "No 'codelists' directory present so nothing to check\n",
+    });
   });
 
   it("exits 1 with the reference's message on an inconsistent folder", async () => {
