@@ -61,10 +61,16 @@ function rootsFirst(view: GraphView): number[] {
 
 // A name is written as a JSON string when writing it raw could mislead: empty, padded with spaces,
 // holding an invisible character or a line break, tree-drawing characters, or looking quoted already.
-const PLAIN = /^(?!["\s])[^\p{C}\p{Zl}\p{Zp}\u2500-\u257f]*(?<!\s)$/u;
+const INVISIBLE = /[\p{C}\p{Zl}\p{Zp}]/gu;
+const PLAIN = /^(?!["\s])[^\p{C}\p{Zl}\p{Zp}\u2500-\u257f]+(?<!\s)$/u;
 
 export function textName(name: string): string {
-  return PLAIN.test(name) && !name.includes(" (see ") && !/\[[^\]]*\]$/.test(name)
-    ? name
-    : JSON.stringify(name);
+  if (PLAIN.test(name) && !name.includes(" (see ") && !/\[[^\]]*\]$/.test(name)) return name;
+  // JSON leaves format characters (bidi overrides, zero-width spaces) and U+2028 as they are.
+  return JSON.stringify(name).replace(INVISIBLE, (ch) =>
+    ch
+      .split("")
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)
+      .join(""),
+  );
 }
