@@ -3,10 +3,11 @@ import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.ts";
 import { registerCodelists } from "./commands/codelists.ts";
 import { registerGraph } from "./commands/graph.ts";
+import { registerRun } from "./commands/run.ts";
 import { EXIT_USAGE } from "./exit-codes.ts";
 
 // Subcommands, in the order `trestle --help` lists them. Add new ones to this list.
-const commands: ((program: Command) => void)[] = [registerCheck, registerGraph, registerCodelists];
+const commands: ((program: Command) => void)[] = [registerCheck, registerGraph, registerRun, registerCodelists];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command("trestle")

@@ -10,12 +10,14 @@
 // See docs/runner.md.
 
 export { createDockerExecutor, type DockerExecutorOptions, dockerImage } from "./executors/docker.ts";
-export { createLocalExecutor } from "./executors/local.ts";
-export { detectDocker, selectExecutor } from "./executors/select.ts";
+export { type DockerCli, type DockerCommandResult, spawnDocker } from "./executors/docker-cli.ts";
+export { createLocalExecutor, type LocalExecutorOptions } from "./executors/local.ts";
+export { type DockerStatus, detectDocker, selectExecutor } from "./executors/select.ts";
 export { createStubExecutor, type StubBehaviour } from "./executors/stub.ts";
 export { DEFAULT_LIMITS, parseDuration, parseMemory } from "./limits.ts";
 export { planRun } from "./plan.ts";
 export { exitCodeFor, runProject, startRun } from "./run.ts";
 export { LOCK_FILE, STATE_DIR, statePaths, WORK_DIR } from "./state/paths.ts";
 export * from "./status.ts";
+export { formatJobBlock, formatProblem, formatSummary, formatTally, summaryOrder } from "./summary.ts";
 export type * from "./types.ts";
