@@ -1,10 +1,11 @@
 // `trestle graph` as a process: every format, exit codes, hostile names and the large corpus files.
+import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_NAMES } from "../pipeline/render/make-pipeline.ts";
 import { parseDot, parseMermaid } from "../pipeline/render/syntax-checks.ts";
-import { FIXTURES, LARGE, projectYaml, tempFolder, trestle } from "./run-trestle.ts";
+import { CLI, FIXTURES, LARGE, projectYaml, ROOT, tempFolder, trestle } from "./run-trestle.ts";
 
 let temp: { path: string; cleanup: () => Promise<void> };
 beforeAll(async () => {
@@ -171,4 +172,24 @@ describe("trestle graph: the large corpus files in every format", () => {
       expect(text!.stdout.trimEnd().split("\n")).toHaveLength(roots + edges);
     });
   }
+});
+
+describe("trestle graph: a reader that stops early", () => {
+  it("ends quietly with exit 0 when stdout is closed (trestle graph | head)", async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, "graph", join(LARGE, "opensafely__disparities-comparison.yaml"), "--format", "json"],
+      {
+        cwd: ROOT,
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+  });
 });
