@@ -3,6 +3,7 @@
 // file) and cohort-extractor (with dummy_data_file). What it cannot run faithfully fails with a
 // message that names the docker executor. There is no network isolation here: the job runs as the
 // user, in its own workspace, with a private HOME and TMPDIR.
+import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { join } from "node:path";
 import type { Action } from "../../pipeline/index.ts";
@@ -58,7 +59,8 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
     if (!found.has(name)) found.set(name, findExecutable(name, path));
     return found.get(name)!;
   };
-  const python = () => locate(options.python ?? "python3");
+  let resolvedPython: string | null = null;
+  const python = () => resolvedPython ?? locate(options.python ?? "python3");
   const rscript = () => locate(options.rscript ?? "Rscript");
 
   const why = (action: Action): string | null => {
@@ -95,7 +97,15 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
   return {
     name: "local",
     unsupported,
-    prepare: async () => null,
+    async prepare(actions) {
+      // Version managers (pyenv, asdf) put a shell-script shim first on PATH that costs a second or
+      // more per start; asking it once for the real interpreter keeps every python job fast.
+      const shim = python();
+      if (shim && actions.some((a) => a.run.image === "python")) {
+        resolvedPython = await realInterpreter(shim, path);
+      }
+      return null;
+    },
     async run(job: ExecJob, io: ExecIO): Promise<ExecResult> {
       const { action } = job;
       const env: Record<string, string> = {
@@ -148,4 +158,18 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       }
     },
   };
+}
+
+function realInterpreter(python: string, path: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(
+      python,
+      ["-c", "import sys; print(sys.executable)"],
+      { env: { PATH: path, HOME: process.env.HOME ?? "/" }, timeout: 30_000 },
+      (error, stdout) => {
+        const executable = stdout.trim();
+        resolve(!error && executable.startsWith("/") && canRun(executable) ? executable : null);
+      },
+    );
+  });
 }
