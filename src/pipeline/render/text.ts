@@ -5,6 +5,12 @@ import type { JobGraph } from "../graph.ts";
 import type { Pipeline } from "../model.ts";
 import { buildView, type GraphView, type RenderOptions } from "./view.ts";
 
+/**
+ * Levels drawn with indentation. Deeper levels stay at this indentation and say their depth, so a
+ * long chain of needs costs a bounded width per line instead of output that grows with its square.
+ */
+export const MAX_INDENT = 32;
+
 export function renderText(_pipeline: Pipeline, graph: JobGraph, options: RenderOptions = {}): string {
   const view = buildView(graph, options);
   const lines: string[] = [];
@@ -19,7 +25,7 @@ export function renderText(_pipeline: Pipeline, graph: JobGraph, options: Render
   const writeTree = (root: number) => {
     written.add(root);
     lines.push(label(root));
-    const stack = [{ node: root, prefix: "", next: 0 }];
+    const stack = [{ node: root, prefix: "", depth: 0, next: 0 }];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       const children = view.nodes[frame.node]!.dependents;
@@ -29,7 +35,8 @@ export function renderText(_pipeline: Pipeline, graph: JobGraph, options: Render
       }
       const child = children[frame.next++]!;
       const last = frame.next === children.length;
-      const branch = `${frame.prefix}${last ? "└── " : "├── "}`;
+      const depth = frame.depth + 1;
+      const branch = `${frame.prefix}${last ? "└── " : "├── "}${depth > MAX_INDENT ? `(depth ${depth}) ` : ""}`;
       if (written.has(child)) {
         lines.push(`${branch}${label(child)} (see above)`);
       } else if (!ready(child)) {
@@ -37,7 +44,8 @@ export function renderText(_pipeline: Pipeline, graph: JobGraph, options: Render
       } else {
         written.add(child);
         lines.push(`${branch}${label(child)}`);
-        stack.push({ node: child, prefix: `${frame.prefix}${last ? "    " : "│   "}`, next: 0 });
+        const prefix = depth < MAX_INDENT ? `${frame.prefix}${last ? "    " : "│   "}` : frame.prefix;
+        stack.push({ node: child, prefix, depth, next: 0 });
       }
     }
   };
@@ -62,10 +70,11 @@ function rootsFirst(view: GraphView): number[] {
 // A name is written as a JSON string when writing it raw could mislead: empty, padded with spaces,
 // holding an invisible character or a line break, tree-drawing characters, or looking quoted already.
 const INVISIBLE = /[\p{C}\p{Zl}\p{Zp}]/gu;
+const MARKER = /^\(depth \d|\(see (above|below)\)|\[[^\]]*\]$/;
 const PLAIN = /^(?!["\s])[^\p{C}\p{Zl}\p{Zp}\u2500-\u257f]+(?<!\s)$/u;
 
 export function textName(name: string): string {
-  if (PLAIN.test(name) && !name.includes(" (see ") && !/\[[^\]]*\]$/.test(name)) return name;
+  if (PLAIN.test(name) && !MARKER.test(name)) return name;
   // JSON leaves format characters (bidi overrides, zero-width spaces) and U+2028 as they are.
   return JSON.stringify(name).replace(INVISIBLE, (ch) =>
     ch

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type NodeClass, renderText } from "../../../src/pipeline/render/index.ts";
-import { textName } from "../../../src/pipeline/render/text.ts";
+import { MAX_INDENT, textName } from "../../../src/pipeline/render/text.ts";
 import { HOSTILE_NAMES, makeGraph, SMALL } from "./make-pipeline.ts";
 
 /** Reads the tree back: each line's depth, name (unquoted), class and reference marker. */
@@ -10,7 +10,7 @@ function parseTree(text: string) {
     .split("\n")
     .map((line) => {
       const m = /^((?:│ {3}| {4})*)(├── |└── )?(.*)$/u.exec(line)!;
-      let rest = m[3]!;
+      let rest = m[3]!.replace(/^\(depth \d+\) /, "");
       const ref = / \(see (above|below)\)$/.exec(rest)?.[1] ?? null;
       if (ref) rest = rest.slice(0, -` (see ${ref})`.length);
       const cls = / \[([a-z_]+)\]$/.exec(rest)?.[1] ?? null;
@@ -84,6 +84,7 @@ describe("renderText", () => {
     expect(textName('"quoted"')).toBe('"\\"quoted\\""');
     expect(textName("x [failed]")).toBe('"x [failed]"');
     expect(textName("x (see above)")).toBe('"x (see above)"');
+    expect(textName("(depth 3) x")).toBe('"(depth 3) x"');
   });
 
   it("cannot be fooled into a line break or escape sequence by a name", () => {
@@ -94,12 +95,16 @@ describe("renderText", () => {
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/);
   });
 
-  it("writes a deep chain without recursion and an empty graph as nothing", () => {
+  it("writes a deep chain without recursion or unbounded indentation, and an empty graph as nothing", () => {
     const chain = Array.from({ length: 5000 }, (_, i) => [`s${i}`, i === 0 ? [] : [`s${i - 1}`]] as const);
     const { pipeline, graph } = makeGraph(chain);
     const lines = renderText(pipeline, graph).trimEnd().split("\n");
     expect(lines).toHaveLength(5000);
-    expect(lines.at(-1)).toBe(`${" ".repeat(4 * 4998)}└── s4999`);
+    expect(lines[MAX_INDENT]).toBe(`${" ".repeat(4 * (MAX_INDENT - 1))}└── s${MAX_INDENT}`);
+    expect(lines[MAX_INDENT + 1]).toBe(
+      `${" ".repeat(4 * (MAX_INDENT - 1))}└── (depth ${MAX_INDENT + 1}) s${MAX_INDENT + 1}`,
+    );
+    expect(lines.at(-1)).toBe(`${" ".repeat(4 * (MAX_INDENT - 1))}└── (depth 4999) s4999`);
     const empty = makeGraph([]);
     expect(renderText(empty.pipeline, empty.graph)).toBe("");
   });
