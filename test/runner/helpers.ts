@@ -111,7 +111,9 @@ export function pythonProject(
     });
     for (const [level, patterns] of byLevel) {
       lines.push(`      ${level}:`);
-      patterns.forEach((p, i) => lines.push(`        o${i}: ${p}`));
+      patterns.forEach((p, i) => {
+        lines.push(`        o${i}: ${p}`);
+      });
     }
   }
   return `${lines.join("\n")}\n`;

@@ -1,0 +1,107 @@
+// A run that dies in the middle of a job (kill -9) leaves a marked job, a stale lock and a workspace.
+// The next run takes the lock over, cleans up, and re-runs the interrupted job: never a success.
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { planRun } from "../../src/runner/index.ts";
+import { jobsOf, pythonProject, ROOT, run, type TempProject, tempProject, writer } from "./helpers.ts";
+
+let project: TempProject | null = null;
+const pids: number[] = [];
+afterEach(async () => {
+  for (const pid of pids.splice(0)) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  await project?.cleanup();
+  project = null;
+});
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null>, deadlineMs = 60_000): Promise<T> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+it("recovers from a run killed in the middle of a job", async () => {
+  project = await tempProject({
+    "project.yaml": pythonProject([
+      { name: "first", script: "analysis/first.py", outputs: { "output/first.csv": "highly_sensitive" } },
+      {
+        name: "slow",
+        script: "analysis/slow.py",
+        needs: ["first"],
+        outputs: { "output/slow.csv": "highly_sensitive" },
+      },
+    ]),
+    "analysis/first.py": writer({ "output/first.csv": "a\n" }),
+    // Writes its process group id where the test can find it, then waits to be killed.
+    "analysis/slow.py":
+      "import os, pathlib, time\npathlib.Path('pgid').write_text(str(os.getpgid(0)))\ntime.sleep(120)\n",
+  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "test/runner/fixtures/run-child.ts"), project.dir, "slow"],
+    {
+      cwd: ROOT,
+      stdio: "ignore",
+      detached: true,
+    },
+  );
+  pids.push(child.pid!);
+  const work = join(project.dir, "metadata/.trestle/work");
+  const jobPgid = await waitFor("the slow job to start", async () => {
+    for (const entry of await readdir(work)) {
+      const text = await readFile(join(work, entry, "pgid"), "utf8").catch(() => "");
+      if (text) return Number(text);
+    }
+    return null;
+  });
+  pids.push(jobPgid);
+  const marker = JSON.parse(await project.read("metadata/.trestle/jobs/slow.json"));
+  expect(marker.running).toMatchObject({ pid: child.pid });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  process.kill(-child.pid!, "SIGKILL");
+  process.kill(-jobPgid, "SIGKILL");
+  await exited;
+
+  // The lock still names the dead process; planning sees the interrupted job.
+  expect((await project.read("metadata/.trestle/lock")).trim()).toBe(String(child.pid));
+  const plan = await planRun({ projectDir: project.dir, actions: ["run_all"] });
+  expect(plan.kind === "plan" && plan.plan.jobs.map((j) => [j.action, j.reason])).toEqual([
+    ["slow", "interrupted"],
+  ]);
+  expect(plan.kind === "plan" && plan.plan.reused.map((r) => r.action)).toEqual(["first"]);
+
+  await project.write("analysis/slow.py", writer({ "output/slow.csv": "done\n" }));
+  const { outcome } = await run(project.dir, ["run_all"]);
+  expect(jobsOf(outcome).get("slow")).toMatchObject({ statusCode: "succeeded", reason: "interrupted" });
+  // The crashed run's workspace is gone, and so is the lock.
+  expect(await readdir(work).catch(() => [])).toEqual([]);
+  await expect(project.read("metadata/.trestle/lock")).rejects.toThrow();
+});
+
+it("refuses to start while another live run holds the project", async () => {
+  project = await tempProject({
+    "project.yaml": pythonProject([
+      { name: "a", script: "a.py", outputs: { "output/a.csv": "highly_sensitive" } },
+    ]),
+    "a.py": writer({ "output/a.csv": "a\n" }),
+  });
+  // The test runner's parent process is alive and is not this process.
+  await project.write("metadata/.trestle/lock", `${process.ppid}\n`);
+  const { outcome } = await run(project.dir, ["a"]);
+  expect(outcome).toMatchObject({
+    kind: "cannot_start",
+    problem: { code: "project_busy", pid: process.ppid },
+  });
+  expect(await project.read("metadata/.trestle/lock")).toBe(`${process.ppid}\n`);
+});
