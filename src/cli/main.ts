@@ -1,5 +1,7 @@
 // The `trestle` command line. Each subcommand lives in commands/<name>.ts and registers itself here.
 import { Command, CommanderError } from "commander";
+import { registerApp } from "./commands/app.ts";
+import { registerBackend } from "./commands/backend.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerCodelists } from "./commands/codelists.ts";
 import { registerGraph } from "./commands/graph.ts";
@@ -7,7 +9,7 @@ import { registerRun } from "./commands/run.ts";
 import { EXIT_USAGE } from "./exit-codes.ts";
 
 // Subcommands, in the order `trestle --help` lists them. Add new ones to this list.
-const commands: ((program: Command) => void)[] = [registerCheck, registerGraph, registerRun, registerCodelists];
+const commands: ((program: Command) => void)[] = [registerCheck, registerGraph, registerRun, registerCodelists, registerApp, registerBackend];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command("trestle")

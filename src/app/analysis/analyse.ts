@@ -1,0 +1,84 @@
+// Reads project.yaml at a commit (and at the commit it is compared with), loads both, and says what
+// the change does. Everything the check run and the comment show is derived from this one value.
+import type { JobGraph, LoadResult, Pipeline } from "../../pipeline/index.ts";
+import type { GitHubClient, RepoRef } from "../github/client.ts";
+import { readFileAt } from "../github/read-file.ts";
+import { allAdded, type ChangeSet, compareProjects } from "./changes.ts";
+import type { LoadCache } from "./load-cache.ts";
+
+/** Larger files are reported rather than parsed: the biggest real pipelines are about 1 MB. */
+export const MAX_PROJECT_BYTES = 8 * 1024 * 1024;
+
+export type Unreadable =
+  | { readonly kind: "not-a-file" }
+  | { readonly kind: "too-large"; readonly bytes: number };
+
+/** What is known about the commit a change is compared with. */
+export type BaseState =
+  | { readonly kind: "none" }
+  | { readonly kind: "missing" }
+  | { readonly kind: "unreadable" }
+  | { readonly kind: "invalid" }
+  | { readonly kind: "valid" };
+
+export type ProjectReport =
+  | { readonly kind: "missing"; readonly path: string }
+  | { readonly kind: "unreadable"; readonly path: string; readonly problem: Unreadable }
+  | { readonly kind: "invalid"; readonly path: string; readonly result: LoadResult }
+  | {
+      readonly kind: "valid";
+      readonly path: string;
+      readonly result: LoadResult;
+      readonly pipeline: Pipeline;
+      readonly graph: JobGraph;
+      readonly base: BaseState;
+      /** Null when there is nothing to compare with (no base, or the base is not valid). */
+      readonly changes: ChangeSet | null;
+    };
+
+export interface AnalyseInput {
+  readonly octokit: GitHubClient;
+  readonly repo: RepoRef;
+  readonly path: string;
+  readonly headSha: string;
+  /** The commit to compare with (a pull request's base, a push's previous commit), or null. */
+  readonly baseSha: string | null;
+  readonly cache: LoadCache;
+}
+
+export async function analyseProject(input: AnalyseInput): Promise<ProjectReport> {
+  const { octokit, repo, path, cache } = input;
+  const [head, base] = await Promise.all([
+    readFileAt(octokit, repo, path, input.headSha, MAX_PROJECT_BYTES),
+    input.baseSha === null ? null : readFileAt(octokit, repo, path, input.baseSha, MAX_PROJECT_BYTES),
+  ]);
+  if (head.kind === "missing") return { kind: "missing", path };
+  if (head.kind !== "found") return { kind: "unreadable", path, problem: head };
+
+  const loaded = cache.load(head.text, path);
+  if (loaded.result.pipeline === null || loaded.graph === null) {
+    return { kind: "invalid", path, result: loaded.result };
+  }
+  const pipeline = loaded.result.pipeline;
+  const graph = loaded.graph;
+
+  let baseState: BaseState = { kind: "none" };
+  let changes: ChangeSet | null = null;
+  if (base !== null) {
+    if (base.kind === "missing") {
+      baseState = { kind: "missing" };
+      changes = allAdded(graph);
+    } else if (base.kind !== "found") {
+      baseState = { kind: "unreadable" };
+    } else {
+      const before = cache.load(base.text, path);
+      if (before.result.pipeline === null) {
+        baseState = { kind: "invalid" };
+      } else {
+        baseState = { kind: "valid" };
+        changes = compareProjects(before.result.pipeline, pipeline, graph);
+      }
+    }
+  }
+  return { kind: "valid", path, result: loaded.result, pipeline, graph, base: baseState, changes };
+}

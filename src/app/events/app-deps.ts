@@ -1,0 +1,33 @@
+// What the event adapters share across deliveries, and how they turn a Probot context into the
+// arguments handlers take.
+import type { Context } from "probot";
+import type { LoadCache } from "../analysis/load-cache.ts";
+import type { RepoRef } from "../github/client.ts";
+import type { HandlerDeps } from "../handlers/deps.ts";
+import type { KeyedQueue } from "../keyed-queue.ts";
+import { readSettings } from "../settings/read-settings.ts";
+import { SETTINGS_FILE } from "../settings/settings-schema.ts";
+import type { AppStore } from "../store/store.ts";
+
+export interface AppDeps {
+  readonly appId: number;
+  readonly store: AppStore;
+  readonly cache: LoadCache;
+  readonly queue: KeyedQueue;
+}
+
+export function handlerDeps(
+  context: Pick<Context, "octokit" | "config">,
+  deps: AppDeps,
+  repo: RepoRef,
+): HandlerDeps {
+  return {
+    octokit: context.octokit,
+    repo,
+    appId: deps.appId,
+    store: deps.store,
+    cache: deps.cache,
+    // Probot reads the file from the default branch only, so a pull request cannot change the settings.
+    readSettings: () => readSettings(() => context.config(SETTINGS_FILE)),
+  };
+}

@@ -1,0 +1,86 @@
+// A pull request was opened or pushed to: check project.yaml at its head against its base, put the
+// verdict on the head commit as a check run, and bring the sticky comment up to date. Reads that do
+// not depend on each other are made together, so a delivery costs a few round trips, not a dozen.
+import { analyseProject, type ProjectReport } from "../analysis/analyse.ts";
+import { publishCheckRun } from "../github/check-run.ts";
+import { readPullState } from "../github/pull-head.ts";
+import { findStickyComment, writeStickyComment } from "../github/sticky-comment.ts";
+import { renderCheckRun } from "../report/check-output.ts";
+import { COMMENT_MARKER, renderComment } from "../report/comment-body.ts";
+import { PROJECT_FILE, type Settings } from "../settings/settings-schema.ts";
+import type { HandlerDeps } from "./deps.ts";
+import { reportSettingsProblem } from "./report-settings-problem.ts";
+
+export interface PullRequestTarget {
+  readonly number: number;
+  readonly headSha: string;
+  readonly baseSha: string;
+}
+
+export type PullRequestOutcome =
+  | { readonly settings: "invalid"; readonly check: "created" | "unchanged" }
+  | {
+      readonly settings: "file" | "defaults";
+      readonly project: ProjectReport["kind"];
+      readonly check: "created" | "unchanged" | "disabled";
+      /** `stale`: the pull request has moved on to another commit, whose own delivery updates the comment. */
+      readonly comment: "created" | "updated" | "unchanged" | "disabled" | "stale" | "closed";
+    };
+
+export async function reportPullRequest(
+  deps: HandlerDeps,
+  pr: PullRequestTarget,
+  options: { readonly forceCheck?: boolean } = {},
+): Promise<PullRequestOutcome> {
+  const [settings, report] = await Promise.all([
+    deps.readSettings(),
+    analyseProject({
+      octokit: deps.octokit,
+      repo: deps.repo,
+      path: PROJECT_FILE,
+      headSha: pr.headSha,
+      baseSha: pr.baseSha,
+      cache: deps.cache,
+    }),
+  ]);
+  if (!settings.ok) {
+    const check = await reportSettingsProblem(deps, settings.problems, pr.headSha, options);
+    return { settings: "invalid", check: check.check };
+  }
+  const [check, comment] = await Promise.all([
+    settings.settings.checks.enabled
+      ? publishCheckRun(
+          deps.octokit,
+          deps.repo,
+          renderCheckRun(report, settings.settings.checks.name, pr.headSha),
+          deps.appId,
+          options.forceCheck === true,
+        ).then((r) => r.kind)
+      : ("disabled" as const),
+    settings.settings.comment.enabled
+      ? updateComment(deps, settings.settings, pr, report)
+      : ("disabled" as const),
+  ]);
+  return { settings: settings.source, project: report.kind, check, comment };
+}
+
+async function updateComment(
+  deps: HandlerDeps,
+  settings: Settings,
+  pr: PullRequestTarget,
+  report: ProjectReport,
+): Promise<"created" | "updated" | "unchanged" | "stale" | "closed"> {
+  const key = { repo: deps.repo, number: pr.number };
+  const target = { repo: deps.repo, issueNumber: pr.number, marker: COMMENT_MARKER, appId: deps.appId };
+  const known = await deps.store.getStickyComment(key);
+  const [state, existing] = await Promise.all([
+    readPullState(deps.octokit, deps.repo, pr.number),
+    findStickyComment(deps.octokit, target, known),
+  ]);
+  if (state.kind !== "open") return "closed";
+  if (state.headSha !== pr.headSha) return "stale";
+  const body = renderComment(report, { showGraph: settings.comment.graph });
+  const outcome = await writeStickyComment(deps.octokit, target, body, existing);
+  if (outcome.id !== known) await deps.store.setStickyComment(key, outcome.id);
+  return outcome.kind;
+}

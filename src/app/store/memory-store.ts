@@ -1,0 +1,62 @@
+// The store kept in the process: bounded, so a long-running App does not grow without limit. Losing
+// it on restart costs one comment listing per pull request and the redelivery guard for old ids.
+import { type AppStore, type PullKey, pullKeyString } from "./store.ts";
+
+export interface MemoryStoreOptions {
+  /** How many delivery ids to remember. GitHub redelivers within days, at most a few per hook. */
+  readonly deliveries?: number;
+  /** How many pull requests' comment ids to remember. */
+  readonly comments?: number;
+}
+
+export class MemoryStore implements AppStore {
+  readonly #deliveries: BoundedMap<string, true>;
+  readonly #comments: BoundedMap<string, number>;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.#deliveries = new BoundedMap(options.deliveries ?? 50_000);
+    this.#comments = new BoundedMap(options.comments ?? 50_000);
+  }
+
+  async claimDelivery(id: string): Promise<boolean> {
+    if (this.#deliveries.has(id)) return false;
+    this.#deliveries.set(id, true);
+    return true;
+  }
+
+  async releaseDelivery(id: string): Promise<void> {
+    this.#deliveries.delete(id);
+  }
+
+  async getStickyComment(key: PullKey): Promise<number | null> {
+    return this.#comments.get(pullKeyString(key)) ?? null;
+  }
+
+  async setStickyComment(key: PullKey, commentId: number): Promise<void> {
+    this.#comments.set(pullKeyString(key), commentId);
+  }
+}
+
+/** A Map that drops its oldest entry when full (insertion order; a set refreshes the entry). */
+class BoundedMap<K, V> {
+  readonly #map = new Map<K, V>();
+  constructor(readonly capacity: number) {}
+
+  has(key: K): boolean {
+    return this.#map.has(key);
+  }
+  get(key: K): V | undefined {
+    return this.#map.get(key);
+  }
+  delete(key: K): void {
+    this.#map.delete(key);
+  }
+  set(key: K, value: V): void {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    if (this.#map.size > this.capacity) {
+      const oldest = this.#map.keys().next();
+      if (!oldest.done) this.#map.delete(oldest.value);
+    }
+  }
+}
