@@ -28,7 +28,7 @@ export function renderActionList(view: GraphView, options: ActionListOptions = {
   const intro = `The job graph has ${count(shown, "action", "actions")}${why}; here it is as a list, in run order.`;
   const head = `${intro}\n\n<details>\n<summary>${count(shown, "action", "actions")}</summary>\n\n`;
   const tail = "\n</details>\n";
-  const items = [...view.order.map((i) => i), ...view.nodes.flatMap((n, i) => (n.inGraph ? [] : [i]))];
+  const items = [...view.order, ...view.nodes.flatMap((n, i) => (n.inGraph ? [] : [i]))];
   const lines = items.map((i) => {
     const node = view.nodes[i]!;
     const cls = node.class === null ? "" : ` (${node.class.replaceAll("_", " ")})`;
