@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, LARGE, ROOT, tempFolder, trestle } from "./run-trestle.ts";
+import { FIXTURES, ROOT, tempFolder, trestle } from "./run-trestle.ts";
 
 let temp: { path: string; cleanup: () => Promise<void> };
 beforeAll(async () => {
@@ -167,24 +167,6 @@ describe("trestle check: exit 2 (cannot run)", () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(message);
-    });
-  }
-});
-
-describe("trestle check: the large corpus files", () => {
-  const files = [
-    ["opensafely__WinterPressuresDescriptive.yaml", 51],
-    ["opensafely__ehrql-test-study.yaml", 2505],
-    ["opensafely__post-covid-mentalhealth.yaml", 429],
-    ["opensafely__disparities-comparison.yaml", 2191],
-  ] as const;
-  for (const [file, actions] of files) {
-    it(`passes ${file} with ${actions} actions`, async () => {
-      const run = await trestle(["check", join(LARGE, file), "--format", "json"]);
-      expect(run.code).toBe(0);
-      const out = JSON.parse(run.stdout);
-      expect(out.valid).toBe(true);
-      expect(out.actions).toHaveLength(actions);
     });
   }
 });

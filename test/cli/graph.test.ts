@@ -135,14 +135,15 @@ describe("trestle graph: more than 500 edges", () => {
 });
 
 describe("trestle graph: the large corpus files in every format", () => {
+  // The action counts are those of corpus/large/SOURCES.tsv; `graph` exits 0 only for a valid file.
   const files = [
-    "opensafely__WinterPressuresDescriptive.yaml",
-    "opensafely__ehrql-test-study.yaml",
-    "opensafely__post-covid-mentalhealth.yaml",
-    "opensafely__disparities-comparison.yaml",
-  ];
-  for (const file of files) {
-    it(`renders ${file}`, async () => {
+    ["opensafely__WinterPressuresDescriptive.yaml", 51],
+    ["opensafely__ehrql-test-study.yaml", 2505],
+    ["opensafely__post-covid-mentalhealth.yaml", 429],
+    ["opensafely__disparities-comparison.yaml", 2191],
+  ] as const;
+  for (const [file, actions] of files) {
+    it(`renders ${file} (${actions} actions)`, async () => {
       const path = join(LARGE, file);
       const [json, mermaid, dot, text] = await Promise.all(
         ["json", "mermaid", "dot", "text"].map((format) => trestle(["graph", path, "--format", format])),
@@ -157,6 +158,7 @@ describe("trestle graph: the large corpus files in every format", () => {
         order: string[];
       };
       const nodes = graph.actions.length;
+      expect(nodes).toBe(actions);
       const edges = graph.edges.length;
       expect(graph.order).toHaveLength(nodes);
 
