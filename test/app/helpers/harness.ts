@@ -60,6 +60,7 @@ export async function startHarness(
     app: trestleApp({ appId: APP_ID, store, cache: new LoadCache() }),
     port: 0,
     host: "127.0.0.1",
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
   return {
     github,
