@@ -33,9 +33,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  options: { logLevel?: "info" | "debug" | "silent" } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  readonly logLevel?: "info" | "debug" | "silent";
+  readonly maxBodyBytes?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const keys = appKeys();
   const github = await FakeGitHub.start({ publicKey: keys.publicKey, appId: APP_ID });
   const logs: Record<string, unknown>[] = [];
