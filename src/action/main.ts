@@ -1,0 +1,195 @@
+// The Action's steps, in order: find the project, check codelists, validate project.yaml (annotations),
+// restore the cached state, run on dummy data (live log), save the state, upload the artifact, and
+// describe it all in the summary and outputs. Everything host-specific comes in through `host`.
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { type CodelistsReport, checkCodelists } from "../codelists/index.ts";
+import { buildGraph, formatIssues, formatVerdict, type LoadResult, loadPipeline } from "../pipeline/index.ts";
+import { type RunOutcome, startRun } from "../runner/index.ts";
+import { AnnotationBudget, fileAnnotation, issueAnnotations } from "./annotations.ts";
+import { type CachePlan, planCache, restoreState, saveState } from "./cache-step.ts";
+import type { ActionHost } from "./host.ts";
+import type { ActionInputs } from "./inputs.ts";
+import { createLiveLog } from "./live-log.ts";
+import { inline } from "./markdown.ts";
+import { type ActionRow, actionRows, failedActions } from "./results.ts";
+import { resultsJson } from "./results-json.ts";
+import { renderSummary } from "./summary.ts";
+import { uploadResults } from "./upload-step.ts";
+import { recordedOutputs } from "./workspace-manifest.ts";
+
+export interface ActionReport {
+  readonly valid: boolean;
+  readonly succeeded: boolean;
+  readonly failedActions: readonly string[];
+  /** The `results` output (JSON). */
+  readonly results: string;
+  /** The job summary (Markdown, within GitHub's limit). */
+  readonly summary: string;
+  /** What the step fails with, or null when it succeeds. */
+  readonly failure: string | null;
+}
+
+export async function main(inputs: ActionInputs, host: ActionHost): Promise<ActionReport> {
+  const started = host.now().getTime();
+  // One error is kept for the failure message, and two warnings for cache and upload trouble.
+  const budget = new AnnotationBudget({ error: 1, warning: 2 });
+  const workspace = resolve(host.context.workspace);
+  const projectDir = resolve(workspace, inputs.directory);
+  const fromRoot = relative(workspace, projectDir);
+  if (fromRoot === ".." || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
+    return stopped(
+      inputs,
+      `The directory input '${inputs.directory}' is outside the repository checkout (${workspace}).`,
+    );
+  }
+  const prefix = fromRoot === "" ? "" : `${fromRoot.split(sep).join("/")}/`;
+  const projectFile = `${prefix}project.yaml`;
+  const text = await readFile(join(projectDir, "project.yaml")).catch(() => null);
+  if (text === null) {
+    return stopped(
+      inputs,
+      `No project.yaml in '${inputs.directory}'. Check the directory input, and that the job checks out the repository (actions/checkout) before this step.`,
+    );
+  }
+
+  host.command("::group::Codelists");
+  const codelists = await checkCodelists(projectDir, { inCi: true });
+  for (const message of codelists.messages) {
+    host.info(message.text.replace(/\n+$/, ""));
+    if (message.level === "error" && budget.take("error")) {
+      host.command(fileAnnotation("error", message.text, `${prefix}${message.file ?? "codelists"}`));
+    }
+  }
+  host.command("::endgroup::");
+
+  const load = loadPipeline(text);
+  host.info(formatVerdict(load, projectFile));
+  const issuesText = formatIssues(load, { file: projectFile, format: "text" });
+  if (issuesText !== "") host.info(issuesText.replace(/\n$/, ""));
+  const annotations = issueAnnotations(load, projectFile, budget);
+  for (const command of annotations.commands) host.command(command);
+
+  const pipeline = load.pipeline;
+  const order = pipeline === null ? [] : buildGraph(pipeline).order;
+  let rows: ActionRow[] = pipeline === null ? [] : actionRows(pipeline, order, null);
+  let outcome: RunOutcome | null = null;
+  let failure: string | null = null;
+  const notes: string[] = [];
+
+  if (!load.valid) {
+    failure = `project.yaml is invalid: ${plural(load.errors.length, "error")}.`;
+  } else if (codelists.outcome === "failed") {
+    failure =
+      "The codelists check failed, so the project was not run: run `opensafely codelists update` and commit the changes.";
+  } else if (inputs.mode === "run" && pipeline !== null) {
+    let cache: CachePlan | null = null;
+    if (inputs.cache) {
+      cache = await planCache(projectDir, inputs.directory, pipeline, inputs.executor, host.context.runId);
+      notes.push(await restoreState(host, cache));
+    }
+    outcome = await startRun({
+      projectDir,
+      pipeline,
+      actions: inputs.actions,
+      forceRunDependencies: inputs["force-run-dependencies"],
+      continueOnError: inputs["continue-on-error"],
+      ...(inputs.concurrency === null ? {} : { concurrency: inputs.concurrency }),
+      executor: inputs.executor,
+      signal: host.signal,
+      onEvent: createLiveLog({ writeLine: (line) => host.info(line), now: () => host.now() }),
+      commit: host.context.sha,
+      repo: host.context.repository,
+    }).done;
+    rows = await withRecordedOutputs(projectDir, actionRows(pipeline, order, outcome));
+    if (outcome.kind === "cannot_start") {
+      failure = outcome.problem.message;
+    } else {
+      if (outcome.kind === "nothing_to_do") notes.unshift(outcome.message);
+      const failed = failedActions(rows);
+      if (failed.length > 0) failure = `${plural(failed.length, "action")} failed: ${listNames(failed)}.`;
+      else if (outcome.kind === "completed" && !outcome.result.ok) failure = "The run did not finish.";
+      const jobsRan = outcome.kind === "completed" ? outcome.result.jobs.length : 0;
+      if (cache !== null) await saveState(host, cache, jobsRan);
+      if (inputs.upload && jobsRan > 0)
+        notes.push(await uploadResults(host, projectDir, inputs.directory, rows));
+    }
+  }
+
+  const succeeded = failure === null;
+  const summary = renderSummary({
+    projectFile,
+    mode: inputs.mode,
+    verdict: { ok: succeeded, text: verdictText(load, codelists, rows, outcome, failure, inputs.mode) },
+    codelists,
+    load,
+    hiddenIssues: annotations.hidden.length,
+    rows,
+    ran: outcome !== null && outcome.kind !== "cannot_start",
+    executor: outcome?.kind === "completed" ? outcome.result.executor : null,
+    durationMs: host.now().getTime() - started,
+    notes,
+  });
+  const results = resultsJson(
+    {
+      valid: load.valid,
+      succeeded,
+      mode: inputs.mode,
+      codelists: codelists.outcome,
+      executor: outcome?.kind === "completed" ? outcome.result.executor.name : null,
+    },
+    rows,
+  );
+  return { valid: load.valid, succeeded, failedActions: failedActions(rows), results, summary, failure };
+}
+
+/** Up-to-date actions did not run now: their outputs come from the runner's manifest. */
+async function withRecordedOutputs(projectDir: string, rows: ActionRow[]): Promise<ActionRow[]> {
+  if (!rows.some((row) => row.status === "skipped")) return rows;
+  const recorded = await recordedOutputs(projectDir);
+  return rows.map((row) =>
+    row.status === "skipped" ? { ...row, outputs: recorded.get(row.name) ?? [] } : row,
+  );
+}
+
+function verdictText(
+  load: LoadResult,
+  codelists: CodelistsReport,
+  rows: readonly ActionRow[],
+  outcome: RunOutcome | null,
+  failure: string | null,
+  mode: "check" | "run",
+): string {
+  if (!load.valid) return `project.yaml is invalid (${plural(load.errors.length, "error")})`;
+  if (codelists.outcome === "failed") return "the codelists need updating; the project was not run";
+  if (outcome?.kind === "cannot_start") return `the run could not start: ${outcome.problem.message}`;
+  if (mode === "check" || outcome === null) return `project.yaml is valid (${plural(rows.length, "action")})`;
+  const count = (status: ActionRow["status"]) => rows.filter((row) => row.status === status).length;
+  const failed = count("failed") + count("dependency_failed");
+  const ran = failed + count("succeeded");
+  if (failure !== null && failed > 0)
+    return `${failed} of ${plural(ran + count("not_started"), "action")} failed`;
+  if (failure !== null) return failure;
+  if (ran === 0) return "everything is up to date";
+  const skipped = count("skipped");
+  return `${plural(count("succeeded"), "action")} succeeded${skipped > 0 ? `, ${skipped} up to date` : ""}`;
+}
+
+/** A report for when there is no project to look at. */
+function stopped(inputs: ActionInputs, failure: string): ActionReport {
+  const summary = `## ❌ Trestle: ${inline(failure)}\n`;
+  const results = resultsJson(
+    { valid: false, succeeded: false, mode: inputs.mode, codelists: null, executor: null },
+    [],
+  );
+  return { valid: false, succeeded: false, failedActions: [], results, summary, failure };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, 10).join(", ");
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
