@@ -9,7 +9,8 @@ import { runJob } from "./job.ts";
 import { jobIdFor, newRequestId } from "./job-id.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
 import { ManifestWriter } from "./manifest.ts";
-import { inputsFrom, planDetails } from "./plan.ts";
+import { checkRequest, inputsFrom, planDetails } from "./plan.ts";
+import { loadProject } from "./project.ts";
 import { Scheduler } from "./scheduler.ts";
 import { acquireLock } from "./state/lock.ts";
 import { WORK_DIR } from "./state/paths.ts";
@@ -111,6 +112,16 @@ async function execute(
   const now = options.now ?? (() => new Date());
   const runStart = now();
 
+  // Everything that can be checked without touching the folder is checked before taking its lock.
+  let pipeline = options.pipeline;
+  if (!pipeline) {
+    const loaded = await loadProject(projectDir);
+    if ("problem" in loaded) return { kind: "cannot_start", problem: loaded.problem };
+    pipeline = loaded.pipeline;
+  }
+  const requestProblem = checkRequest(pipeline, options.actions);
+  if (requestProblem) return { kind: "cannot_start", problem: requestProblem };
+
   const lock = await acquireLock(projectDir).catch((error: unknown) => ({
     ok: false as const,
     pid: 0,
@@ -126,9 +137,9 @@ async function execute(
   try {
     // Workspaces left by a run that crashed are of no use to anyone.
     await rm(join(projectDir, WORK_DIR), { recursive: true, force: true });
-    const details = await planDetails({ ...options, projectDir });
+    const details = await planDetails({ ...options, projectDir, pipeline });
     if ("problem" in details) return { kind: "cannot_start", problem: details.problem };
-    const { pipeline, plan, tree, records, definitions } = details;
+    const { plan, tree, records, definitions } = details;
     if (plan.jobs.length === 0) {
       return {
         kind: "nothing_to_do",

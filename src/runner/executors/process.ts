@@ -58,6 +58,7 @@ export async function groupResidentBytes(pgid: number): Promise<number | null> {
 export function runProcess(spec: ProcessSpec, io: ExecIO): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
     let killed: KillReason | null = null;
+    let settled = false;
     let graceTimer: NodeJS.Timeout | undefined;
     let memoryTimer: NodeJS.Timeout | undefined;
     const child = spawn(spec.command, [...spec.args], {
@@ -87,6 +88,8 @@ export function runProcess(spec: ProcessSpec, io: ExecIO): Promise<ProcessOutcom
       const pid = child.pid;
       const watch = async () => {
         const bytes = await groupResidentBytes(pid);
+        // The job may have ended while /proc was being read.
+        if (settled) return;
         if (bytes !== null && bytes > spec.memoryBytes) {
           io.onLine(
             `trestle: stopping the job: it used ${bytes} bytes of memory, over its limit of ${spec.memoryBytes}`,
@@ -112,7 +115,6 @@ export function runProcess(spec: ProcessSpec, io: ExecIO): Promise<ProcessOutcom
       if (child.pid !== undefined) killGroup(child.pid, "SIGKILL");
       exit = { exitCode: code ?? 128 + (SIGNAL_NUMBERS[signal ?? "SIGKILL"] ?? 9), killed };
     });
-    let settled = false;
     const finish = () => {
       if (settled) return;
       settled = true;
