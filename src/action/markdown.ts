@@ -13,9 +13,12 @@ export function visible(text: string): string {
     .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Inline text: every ASCII punctuation mark backslash-escaped (CommonMark allows it for all of them). */
+/**
+ * Inline text that never starts a line: the marks that mean something mid-line (emphasis, code,
+ * links, HTML, table cells, strikethrough, entities, maths) are backslash-escaped.
+ */
 export function inline(text: string): string {
-  return visible(text.replace(/\r\n?|\n/g, " ")).replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  return visible(text.replace(/\r\n?|\n/g, " ")).replace(/[\\`*_[\]<>|~&$!]/g, (c) => `\\${c}`);
 }
 
 /** Text in a fenced code block: a fence longer than any run of backticks inside. */
