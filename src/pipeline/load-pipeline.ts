@@ -14,6 +14,8 @@ import type { Issue, LoadResult } from "./model.ts";
 import type { RawIssue } from "./report.ts";
 import { validateDocument } from "./validate.ts";
 
+const TAB_IN_INDENT = /^[ \t]*\t/m;
+
 export interface LoadOptions {
   /** Skip the fast parser (used by tests that check both paths agree). */
   readonly positioned?: boolean;
@@ -21,7 +23,27 @@ export interface LoadOptions {
 
 function decode(input: string | Uint8Array): string {
   const text = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: false }).decode(input);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A lone CR is a line break in YAML (and to the platform's parser), but not to every parser:
+  // normalise line breaks once so both parsers see the same lines. Line numbers do not change.
+  const lines = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+  return LEADING_DOCUMENT_END.test(lines) ? blankLeadingDocumentEnds(lines) : lines;
+}
+
+const LEADING_DOCUMENT_END = /^(?:[ \t]*(?:#.*)?\n)*\.\.\.(?:[ \t]|$)/m;
+
+/**
+ * The platform's parser skips document-end markers (`...`) before the first document; blanking them
+ * (keeping line numbers) makes every parser read such a file the same way.
+ */
+function blankLeadingDocumentEnds(text: string): string {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\.\.\.(?:[ \t]|$)/.test(line)) lines[i] = "";
+    else if (!/^[ \t]*(?:#.*)?$/.test(line)) break;
+  }
+  return lines.join("\n");
 }
 
 function failed(errors: readonly Issue[]): LoadResult {
@@ -77,7 +99,10 @@ export function loadPipeline(input: string | Uint8Array, options: LoadOptions = 
     ]);
   }
   const text = decode(input);
-  let value: YValue | undefined = options.positioned ? undefined : fastParse(text);
+  // A byte-order mark inside the text, or tabs in indentation, are read differently by different
+  // parsers: leave those files to the positioned parser, the authority.
+  const fastOk = !options.positioned && !text.includes("\uFEFF") && !TAB_IN_INDENT.test(text);
+  let value: YValue | undefined = fastOk ? fastParse(text) : undefined;
   let positioned: PositionedParse | undefined;
   if (value === undefined) {
     positioned = safePositionedParse(text);

@@ -40,6 +40,7 @@ export type PositionedParse =
   | { readonly ok: true; readonly value: YValue; readonly positions: PositionIndex }
   | { readonly ok: false; readonly problems: readonly SyntaxProblem[] };
 
+const MAX_SYNTAX_PROBLEMS = 20;
 const STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
 
 class Converter {
@@ -103,8 +104,9 @@ class Converter {
   private scalar(node: Scalar): YValue {
     const text = String(node.value ?? "");
     const tag = node.tag;
-    if (tag !== undefined && tag !== "!") {
-      if (tag === `${STANDARD_TAG_PREFIX}str`) return text;
+    if (tag !== undefined) {
+      // `!` is the non-specific tag: the scalar is a string, whatever it looks like.
+      if (tag === "!" || tag === `${STANDARD_TAG_PREFIX}str`) return text;
       const value = resolveExplicit(tag, text);
       if (value !== undefined) return value as YValue;
       if (tag.startsWith(STANDARD_TAG_PREFIX)) {
@@ -214,7 +216,20 @@ export function positionedParse(text: string): PositionedParse {
     keepSourceTokens: false,
     merge: false,
   });
-  if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map(syntaxProblem) };
+  if (doc.errors.length > 0) {
+    const overflow = doc.errors.find((e) => e.code === "RESOURCE_EXHAUSTION" && /call stack/.test(e.message));
+    if (overflow) {
+      const { line, column } = { ...syntaxProblem(overflow) };
+      return {
+        ok: false,
+        problems: [
+          { code: "yaml-too-deep", message: "the file nests values too deeply to read", line, column },
+        ],
+      };
+    }
+    // After the first few, syntax errors are mostly echoes of the first: keep the report readable.
+    return { ok: false, problems: doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map(syntaxProblem) };
+  }
   const converter = new Converter(lines, doc);
   const value = converter.convert(doc.contents);
   if (converter.problems.length > 0) return { ok: false, problems: converter.problems };

@@ -32,7 +32,7 @@ export function positionOf(
  */
 export function topLevelKeyLine(text: string, key: string): Pos | null {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')[ \\t]*:`, "m").exec(text);
+  const match = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')[ \\t]*:(?:[ \\t]|$)`, "m").exec(text);
   if (match === null) return null;
   let line = 1;
   for (let i = 0; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;

@@ -87,22 +87,7 @@ function checkGenerateDataset(
     return;
   }
   const highly = Object.values(outputs.highly_sensitive ?? {});
-  const slash = spec.lastIndexOf("/");
-  const last = spec.slice(slash + 1);
-  let matches: boolean;
-  let expected: string;
-  if (last.includes(":")) {
-    const colon = last.lastIndexOf(":");
-    const dirName = last.slice(0, colon);
-    const extension = `.${last.slice(colon + 1)}`;
-    const parent = slash === -1 ? "" : spec.slice(0, slash);
-    const directory = normpath(dirName === "" ? parent || "." : parent ? `${parent}/${dirName}` : dirName);
-    matches = highly.every((p) => fnmatchCase(p, `${directory}/*${extension}`));
-    expected = `${directory}/:${extension.slice(1)}`;
-  } else {
-    matches = highly.includes(spec);
-    expected = spec;
-  }
+  const { matches, expected } = matchOutputSpec(spec, highly);
   if (!matches) {
     report.error(
       "generate-dataset-mismatch",
@@ -111,4 +96,26 @@ function checkGenerateDataset(
       [...path, "outputs", "highly_sensitive"],
     );
   }
+}
+
+/**
+ * Whether the highly_sensitive patterns fit a `--output` value: a file spec must be one of them
+ * exactly; a directory spec (`dir:ext`, `dir/:ext`) must glob-match every one of them.
+ */
+export function matchOutputSpec(
+  spec: string,
+  highly: readonly string[],
+): { matches: boolean; expected: string } {
+  const slash = spec.lastIndexOf("/");
+  const last = spec.slice(slash + 1);
+  if (!last.includes(":")) return { matches: highly.includes(spec), expected: spec };
+  const colon = last.lastIndexOf(":");
+  const dirName = last.slice(0, colon);
+  const extension = `.${last.slice(colon + 1)}`;
+  const parent = slash === -1 ? "" : spec.slice(0, slash);
+  const directory = normpath(dirName === "" ? parent || "." : parent ? `${parent}/${dirName}` : dirName);
+  return {
+    matches: highly.every((p) => fnmatchCase(p, `${directory}/*${extension}`)),
+    expected: `${directory}/:${extension.slice(1)}`,
+  };
 }
