@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import { RAP_BASE_PATH } from "../rap/index.ts";
-import type { Executor, ExecutorChoice } from "../runner/index.ts";
+import { type Executor, type ExecutorChoice, selectExecutor } from "../runner/index.ts";
 import { lockDataDir } from "./data-lock.ts";
 import { buildServer } from "./http/server.ts";
 import { ProjectSource } from "./project-source.ts";
@@ -83,6 +83,18 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     const maxWorkers = (backend: string) =>
       typeof workers === "number" ? workers : (workers[backend] ?? DEFAULT_MAX_WORKERS);
 
+    // One executor for the backend's life: choosing one (finding python3, asking docker) costs time
+    // that each job would otherwise pay again.
+    let executor: Executor | undefined;
+    if (options.jobExecutor === undefined && options.runJobs !== false) {
+      const choice = options.executor ?? "local";
+      if (typeof choice === "string") {
+        const selected = await selectExecutor(choice);
+        if ("problem" in selected) throw new BackendStartError(selected.problem);
+        executor = selected.executor;
+      } else executor = choice;
+    }
+
     let scheduler: Scheduler | undefined;
     const app = buildServer(
       {
@@ -102,8 +114,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     );
     scheduler = new Scheduler({
       store,
-      executor:
-        options.jobExecutor ?? new WorkspaceRunner({ dataDir, repos, executor: options.executor ?? "local" }),
+      executor: options.jobExecutor ?? new WorkspaceRunner({ dataDir, repos, executor: executor ?? "local" }),
       backends: options.tokens.allBackends,
       maxWorkers,
       now,

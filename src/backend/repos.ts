@@ -2,7 +2,7 @@
 // into it and read project.yaml; the agent checks commits out of it into workspace folders.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { lastLine, runGit } from "./git-process.ts";
 
 export type RepoResult<T> =
@@ -158,6 +158,7 @@ export class RepoCache {
   checkout(url: string, commit: string, workTree: string, indexFile: string): Promise<RepoResult<null>> {
     return this.#serial(url, async () => {
       mkdirSync(workTree, { recursive: true });
+      mkdirSync(dirname(indexFile), { recursive: true });
       const run = await runGit(
         ["--git-dir", this.gitDir(url), "--work-tree", workTree, "read-tree", "-u", "--reset", commit],
         { timeoutMs: this.#timeoutMs, env: { GIT_INDEX_FILE: indexFile } },

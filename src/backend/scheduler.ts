@@ -34,6 +34,8 @@ export const MESSAGES = {
   restarted: "The backend restarted while this job was running; it will run again",
 } as const;
 
+const MIN_PASS_GAP_MS = 20;
+
 interface Running {
   readonly controller: AbortController;
   readonly backend: string;
@@ -50,6 +52,7 @@ export class Scheduler {
   #kicked = false;
   #stopping = false;
   #lastSeenAt = 0;
+  #lastPassAt = 0;
 
   constructor(options: SchedulerOptions) {
     this.#o = options;
@@ -63,14 +66,18 @@ export class Scheduler {
     this.kick();
   }
 
-  /** Runs a pass soon (once, however many times it is called before then). */
+  /**
+   * Runs a pass soon: once, however many times it is called before then, and not within
+   * `MIN_PASS_GAP_MS` of the previous pass, so a burst of creates costs a few passes, not one each.
+   */
   kick(): void {
     if (this.#kicked || this.#stopping) return;
     this.#kicked = true;
-    setImmediate(() => {
+    const wait = Math.max(0, this.#lastPassAt + MIN_PASS_GAP_MS - Date.now());
+    setTimeout(() => {
       this.#kicked = false;
       this.tick();
-    });
+    }, wait).unref();
   }
 
   /** Jobs the agent is running now. */
@@ -102,6 +109,7 @@ export class Scheduler {
 
   tick(): void {
     if (this.#stopping) return;
+    this.#lastPassAt = Date.now();
     try {
       this.#pass();
     } catch (error) {
