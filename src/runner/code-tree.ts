@@ -11,6 +11,8 @@ export interface CodeTree {
   readonly root: string;
   /** Relative path → absolute file to copy (a symbolic link inside the project is followed). */
   readonly files: ReadonlyMap<string, string>;
+  /** Relative path → modification time (ms) when scanned, which the job's copy keeps. */
+  readonly mtimes: ReadonlyMap<string, number>;
   /** Files left out because they are links to places outside the project. */
   readonly skipped: readonly string[];
 }
@@ -22,17 +24,23 @@ export async function scanCodeTree(projectDir: string, pipeline: Pipeline): Prom
   const isOutput = patternMatcher(allOutputPatterns(pipeline.actions.values()));
   const entries = await walk(root, (path) => EXCLUDED_TOP.has(path) || isOutput(path));
   const files = new Map<string, string>();
+  const mtimes = new Map<string, number>();
   const skipped: string[] = [];
-  for (const entry of entries) {
-    if (entry.kind === "file") files.set(entry.path, join(root, entry.path));
-    else if (entry.kind === "symlink") {
-      const target = await realpath(join(root, entry.path)).catch(() => null);
+  await Promise.all(
+    entries.map(async (entry) => {
+      if (entry.kind !== "file" && entry.kind !== "symlink") return;
+      const abs = join(root, entry.path);
+      const target = entry.kind === "file" ? abs : await realpath(abs).catch(() => null);
       const info = target ? await stat(target).catch(() => null) : null;
-      if (target && info?.isFile() && isInside(root, target)) files.set(entry.path, target);
-      else skipped.push(entry.path);
-    }
-  }
-  return { root, files, skipped };
+      if (target && info?.isFile() && isInside(root, target)) {
+        files.set(entry.path, target);
+        mtimes.set(entry.path, info.mtimeMs);
+      } else if (entry.kind === "symlink") skipped.push(entry.path);
+    }),
+  );
+  // Sorted, so that everything derived from the tree is in a stable order.
+  const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { root, files: sorted, mtimes, skipped: skipped.sort() };
 }
 
 /**

@@ -6,10 +6,16 @@ import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
 /** Writes a file so that readers see the old content or the new, never a part: temp file, then rename. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await writeFile(temp, content);
+    try {
+      await writeFile(temp, content);
+    } catch (error) {
+      // The folder is there nearly always; make it only when it is not.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(temp, content);
+    }
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -58,6 +58,8 @@ export interface JobContext {
   readonly now: () => Date;
   readonly setStatus: (code: RunningCode, startedAt: string) => void;
   readonly onLine: (line: string, stream: "stdout" | "stderr") => void;
+  /** Work the run must finish before it ends (cleaning up), kept off the job's own path. */
+  readonly defer: (work: Promise<void>) => void;
 }
 
 interface Verdict {
@@ -102,17 +104,27 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
       logTailTruncated: tail.truncated,
     };
   };
+  // The running marker must be on disk before this job changes anything in the project folder (its
+  // outputs, its record); until then it is written while the workspace is prepared and the job runs.
+  let markerError: unknown = null;
+  const marker = writeRecord(ctx.projectDir, {
+    version: 1,
+    action: ctx.action.id,
+    last: ctx.previous?.last ?? null,
+    running: { jobId: ctx.jobId, requestId: ctx.requestId, startedAt, pid: process.pid },
+  }).catch((error: unknown) => {
+    markerError = error;
+  });
+  const markerWritten = async () => {
+    await marker;
+    if (markerError) throw markerError;
+  };
   const record = async (last: JobRecord | null) => {
+    await markerWritten();
     await writeRecord(ctx.projectDir, { version: 1, action: ctx.action.id, last, running: null });
     recorded = true;
   };
   try {
-    await writeRecord(ctx.projectDir, {
-      version: 1,
-      action: ctx.action.id,
-      last: ctx.previous?.last ?? null,
-      running: { jobId: ctx.jobId, requestId: ctx.requestId, startedAt, pid: process.pid },
-    });
     ctx.setStatus("preparing", startedAt);
 
     const unsupported = ctx.executor.unsupported(ctx.action, ctx.pipeline);
@@ -134,7 +146,6 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
       return finish({ code: "cancelled_by_user", message: MESSAGE_CANCELLED });
     }
 
-    await mkdir(homeDir, { recursive: true });
     await mkdir(join(homeDir, "tmp"), { recursive: true });
     const ws = await prepareWorkspace({
       projectDir: ctx.projectDir,
@@ -157,6 +168,7 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
     }
 
     ctx.setStatus("finalizing", startedAt);
+    await markerWritten();
     const reads = await observeReads(ws);
     const scan = await scanOutputs(ws, outputSpec(ctx.action.outputs));
     const { persisted, refused: refusedInProject } = await persistOutputs(ws, ctx.projectDir, scan.matched);
@@ -200,16 +212,23 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
         ? `Did you mean to match one of these files instead?${scan.unmatchedFiles.map((f) => `\n - ${f}`).join("")}`
         : null;
     ctx.setStatus("finalized", startedAt);
-    const logFile = await writeLog(
-      ctx,
-      log,
-      verdict,
-      { exitCode: exec.result.exitCode, imageId: exec.result.imageId, hint, startedAtMs: started.getTime() },
-      persisted.map((p) => [p.path, p.privacy] as const),
-      level4.map((w) => [w.path, w.message] as const),
-    );
     const removedFromManifest = [...obsolete, ...previousOutputs.filter((p) => !(p in manifestEntries))];
-    await ctx.manifest.update(removedFromManifest, manifestEntries);
+    const [logFile] = await Promise.all([
+      writeLog(
+        ctx,
+        log,
+        verdict,
+        {
+          exitCode: exec.result.exitCode,
+          imageId: exec.result.imageId,
+          hint,
+          startedAtMs: started.getTime(),
+        },
+        persisted.map((p) => [p.path, p.privacy] as const),
+        level4.map((w) => [w.path, w.message] as const),
+      ),
+      ctx.manifest.update(removedFromManifest, manifestEntries),
+    ]);
 
     const outputs: Record<string, RecordedOutput> = {};
     for (const p of persisted) outputs[p.path] = { privacy: p.privacy, sha256: p.sha256, size: p.size };
@@ -262,9 +281,14 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
     }
     return finish(verdict, { logFile });
   } finally {
+    // Removing the workspace is off the job's path: the run waits for it before it ends.
     if (!ctx.keepWorkspace) {
-      await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
-      await rm(homeDir, { recursive: true, force: true }).catch(() => undefined);
+      ctx.defer(
+        Promise.all([
+          rm(workDir, { recursive: true, force: true }).catch(() => undefined),
+          rm(homeDir, { recursive: true, force: true }).catch(() => undefined),
+        ]).then(() => undefined),
+      );
     }
   }
 }

@@ -33,6 +33,8 @@ export interface Manifest {
 
 export class ManifestWriter {
   #queue: Promise<void> = Promise.resolve();
+  // Read once per run: during a run only this writer changes the file.
+  #current: Manifest | null = null;
 
   constructor(
     readonly projectDir: string,
@@ -44,7 +46,8 @@ export class ManifestWriter {
   /** Replaces an action's entries: drops `removed`, sets `outputs`. */
   update(removed: readonly string[], outputs: Readonly<Record<string, ManifestOutput>>): Promise<void> {
     const next = this.#queue.then(async () => {
-      const manifest = await this.read();
+      this.#current ??= await this.read();
+      const manifest = this.#current;
       for (const path of removed) delete manifest.outputs[path];
       Object.assign(manifest.outputs, outputs);
       for (const [path, entry] of Object.entries(manifest.outputs)) {

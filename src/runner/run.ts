@@ -191,6 +191,7 @@ async function execute(
     emit({ type: "run_started", requestId, executor: info, plan });
     // The outputs each action has right now, updated as jobs of this run end.
     const latestRecords = new Map(records);
+    const deferred: Promise<void>[] = [];
 
     const scheduler = new Scheduler({
       jobs: plan.jobs,
@@ -235,6 +236,7 @@ async function execute(
           now,
           setStatus: (code, startedAt) => setSnapshot(action, code, STATUS_MESSAGES[code], startedAt, null),
           onLine: (line, stream) => emit({ type: "job_output", action, jobId, line, stream }),
+          defer: (work) => deferred.push(work),
         }).then((result) => {
           latestRecords.set(action, recordFromResult(result, records.get(action) ?? null));
           return result;
@@ -243,6 +245,7 @@ async function execute(
     });
     onScheduler(scheduler);
     const { results, notStarted } = await scheduler.run();
+    await Promise.all(deferred);
     const end = now();
     const cancelled = results.some((r) => r.statusCode === "cancelled_by_user");
     const result: RunResult = {

@@ -3,7 +3,7 @@
 // and folders whose access time moved are the ones the job read (or listed).
 import { constants } from "node:fs";
 import { copyFile, lstat, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { CodeTree } from "./code-tree.ts";
 import { listings } from "./code-tree.ts";
 import { listingHash } from "./fingerprint.ts";
@@ -35,8 +35,19 @@ export class MissingInputError extends Error {
 
 /** Copies with a clone where the file system offers one, else a plain copy. */
 async function copy(src: string, dst: string): Promise<void> {
-  await mkdir(dirname(dst), { recursive: true });
   await copyFile(src, dst, constants.COPYFILE_FICLONE);
+}
+
+/** Makes every folder the paths need, parents first, each once. */
+async function makeFolders(root: string, paths: Iterable<string>): Promise<void> {
+  const dirs = new Set<string>();
+  for (const path of paths) {
+    for (let at = path.indexOf("/"); at >= 0; at = path.indexOf("/", at + 1)) dirs.add(path.slice(0, at));
+  }
+  for (const dir of [...dirs].sort())
+    await mkdir(join(root, dir)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
 }
 
 async function inBatches<T>(
@@ -82,15 +93,15 @@ export async function prepareWorkspace(options: {
   const code = new Map<string, number>();
   const inputSet = new Set(options.inputs);
   const codePaths = [...tree.files.keys()].filter((p) => !inputSet.has(p));
+  await makeFolders(workDir, [...codePaths, ...options.inputs]);
   await inBatches(codePaths, 32, async (path) => {
     const src = tree.files.get(path)!;
     const dst = join(workDir, path);
     await copy(src, dst);
-    const { mtimeMs } = await stat(src);
-    const mtimeS = mtimeMs / 1000;
+    const mtimeMs = tree.mtimes.get(path) ?? (await stat(src)).mtimeMs;
     // The copy keeps the source's modification time; its access time becomes the marker.
-    await utimes(dst, MARK_S, mtimeS);
-    code.set(path, (await lstat(dst)).mtimeMs);
+    await utimes(dst, MARK_S, mtimeMs / 1000);
+    code.set(path, mtimeMs);
   });
   const inputs = new Map<string, { sha256: string; mtimeMs: number }>();
   for (const path of options.inputs) {
@@ -124,7 +135,8 @@ export async function observeReads(ws: PreparedWorkspace): Promise<{
   const listed: string[] = [];
   await inBatches([...ws.code], 64, async ([path, mtimeMs]) => {
     const info = await lstat(join(ws.workDir, path)).catch(() => null);
-    if (!info || info.mtimeMs !== mtimeMs || !info.isFile()) changed.push(path);
+    // Times go through seconds as a float on the way in: allow for rounding, not for a real change.
+    if (!info || Math.abs(info.mtimeMs - mtimeMs) > 1 || !info.isFile()) changed.push(path);
     else if (ws.tracking === "all" || info.atimeMs !== MARK_MS) readFiles.push(path);
   });
   for (const dir of ws.listings.keys()) {
