@@ -50,6 +50,7 @@ export class Scheduler {
   readonly #running = new Map<string, Running>();
   #timer: NodeJS.Timeout | undefined;
   #kicked = false;
+  #started = false;
   #stopping = false;
   #lastSeenAt = 0;
   #lastPassAt = 0;
@@ -60,6 +61,7 @@ export class Scheduler {
 
   /** Re-queues (or fails) jobs a previous process left running, then starts the loop. */
   start(): void {
+    this.#started = true;
     this.recover();
     this.#timer = setInterval(() => this.tick(), this.#o.intervalMs ?? 1000);
     this.#timer.unref();
@@ -71,7 +73,7 @@ export class Scheduler {
    * `MIN_PASS_GAP_MS` of the previous pass, so a burst of creates costs a few passes, not one each.
    */
   kick(): void {
-    if (this.#kicked || this.#stopping) return;
+    if (this.#kicked || this.#stopping || !this.#started) return;
     this.#kicked = true;
     const wait = Math.max(0, this.#lastPassAt + MIN_PASS_GAP_MS - Date.now());
     setTimeout(() => {
@@ -108,7 +110,7 @@ export class Scheduler {
   }
 
   tick(): void {
-    if (this.#stopping) return;
+    if (this.#stopping || !this.#started) return;
     this.#lastPassAt = Date.now();
     try {
       this.#pass();
