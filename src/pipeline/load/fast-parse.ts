@@ -10,6 +10,7 @@ import {
   NOT_RESOLVED,
   type Schema,
 } from "js-yaml";
+import { MAX_DEPTH } from "./bounds.ts";
 import { SCALAR_RULES } from "./scalars.ts";
 import { keyString, type YValue } from "./values.ts";
 
@@ -37,13 +38,16 @@ const mapTag = defineMappingTag<Map<string, unknown>>("tag:yaml.org,2002:map", {
   identify: (data) => data instanceof Map,
 });
 
+// Well under the positioned parse's limit, so whatever this parser accepts is within bounds.
+const FAST_MAX_DEPTH = MAX_DEPTH - 50;
+
 const schema: Schema = FAILSAFE_SCHEMA.withTags(...scalarTags, mergeTag, mapTag);
 
 /** The parsed document, or undefined when the fast parser cannot take this text. */
 export function fastParse(text: string): YValue | undefined {
   try {
     // maxAliases bounds the work js-yaml does; the measured size of the result is checked later.
-    return load(text, { schema, maxAliases: 10_000, maxDepth: 200 }) as YValue;
+    return load(text, { schema, maxAliases: 10_000, maxDepth: FAST_MAX_DEPTH }) as YValue;
   } catch {
     return undefined;
   }
