@@ -5,15 +5,15 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type CodelistsReport, checkCodelists } from "../codelists/index.ts";
 import { buildGraph, formatIssues, formatVerdict, type LoadResult, loadPipeline } from "../pipeline/index.ts";
-import { type RunOutcome, startRun } from "../runner/index.ts";
+import type { ExecutorInfo, RunOutcome } from "../runner/index.ts";
 import { AnnotationBudget, fileAnnotation, issueAnnotations } from "./annotations.ts";
-import { type CachePlan, planCache, restoreState, saveState } from "./cache-step.ts";
+import { saveState } from "./cache-step.ts";
 import type { ActionHost } from "./host.ts";
 import type { ActionInputs } from "./inputs.ts";
-import { createLiveLog } from "./live-log.ts";
 import { inline } from "./markdown.ts";
 import { type ActionRow, actionRows, failedActions } from "./results.ts";
 import { resultsJson } from "./results-json.ts";
+import { runStep } from "./run-step.ts";
 import { renderSummary } from "./summary.ts";
 import { uploadResults } from "./upload-step.ts";
 import { recordedOutputs } from "./workspace-manifest.ts";
@@ -74,6 +74,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
   const order = pipeline === null ? [] : buildGraph(pipeline).order;
   let rows: ActionRow[] = pipeline === null ? [] : actionRows(pipeline, order, null);
   let outcome: RunOutcome | null = null;
+  let executor: ExecutorInfo | null = null;
   let failure: string | null = null;
   const notes: string[] = [];
 
@@ -83,24 +84,9 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
     failure =
       "The codelists check failed, so the project was not run: run `opensafely codelists update` and commit the changes.";
   } else if (inputs.mode === "run" && pipeline !== null) {
-    let cache: CachePlan | null = null;
-    if (inputs.cache) {
-      cache = await planCache(projectDir, inputs.directory, pipeline, inputs.executor, host.context.runId);
-      notes.push(await restoreState(host, cache));
-    }
-    outcome = await startRun({
-      projectDir,
-      pipeline,
-      actions: inputs.actions,
-      forceRunDependencies: inputs["force-run-dependencies"],
-      continueOnError: inputs["continue-on-error"],
-      ...(inputs.concurrency === null ? {} : { concurrency: inputs.concurrency }),
-      executor: inputs.executor,
-      signal: host.signal,
-      onEvent: createLiveLog({ writeLine: (line) => host.info(line), now: () => host.now() }),
-      commit: host.context.sha,
-      repo: host.context.repository,
-    }).done;
+    const step = await runStep(inputs, host, projectDir, pipeline, notes);
+    outcome = step.outcome;
+    executor = step.executor;
     rows = await withRecordedOutputs(projectDir, actionRows(pipeline, order, outcome));
     if (outcome.kind === "cannot_start") {
       failure = outcome.problem.message;
@@ -110,7 +96,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
       if (failed.length > 0) failure = `${plural(failed.length, "action")} failed: ${listNames(failed)}.`;
       else if (outcome.kind === "completed" && !outcome.result.ok) failure = "The run did not finish.";
       const jobsRan = outcome.kind === "completed" ? outcome.result.jobs.length : 0;
-      if (cache !== null) await saveState(host, cache, jobsRan);
+      if (step.cache !== null) await saveState(host, step.cache, jobsRan);
       if (inputs.upload && jobsRan > 0)
         notes.push(await uploadResults(host, projectDir, inputs.directory, rows));
     }
@@ -126,7 +112,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
     hiddenIssues: annotations.hidden.length,
     rows,
     ran: outcome !== null && outcome.kind !== "cannot_start",
-    executor: outcome?.kind === "completed" ? outcome.result.executor : null,
+    executor,
     durationMs: host.now().getTime() - started,
     notes,
   });
@@ -136,7 +122,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
       succeeded,
       mode: inputs.mode,
       codelists: codelists.outcome,
-      executor: outcome?.kind === "completed" ? outcome.result.executor.name : null,
+      executor: executor?.name ?? null,
     },
     rows,
   );

@@ -84,10 +84,14 @@ export class Runner {
     return join(this.root, "workspace");
   }
 
-  /** Copies a project into the checkout (at `under` inside it, default its root). */
+  /**
+   * Copies a project into the checkout (at `under` inside it, default its root), as a fresh clone
+   * would have it: without the `metadata/` and `output/` a local run may have left (they are ignored).
+   */
   async checkout(project: string, under = "."): Promise<string> {
     const target = resolve(this.workspace, under);
-    await cp(project, target, { recursive: true });
+    const left = new Set([join(project, "metadata"), join(project, "output")]);
+    await cp(project, target, { recursive: true, filter: (source) => !left.has(source) });
     return target;
   }
 
