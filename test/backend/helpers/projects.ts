@@ -23,11 +23,8 @@ actions:
     run: python:v2 analysis/broken.py
 `;
 
-/**
- * prepare -> summarise -> report, plus `flaky` (exits 3 when analysis/fail exists) and `after_flaky`
- * that needs it, and `gated` that waits until the file named in analysis/gate-path exists.
- */
-export function runnableProject(): Record<string, string> {
+/** prepare -> summarise -> report. */
+export function chainProject(): Record<string, string> {
   return {
     "project.yaml": `version: '4.0'
 actions:
@@ -48,22 +45,6 @@ actions:
     outputs:
       moderately_sensitive:
         report: output/report.txt
-  flaky:
-    run: python:v2 analysis/flaky.py
-    outputs:
-      moderately_sensitive:
-        flaky: output/flaky.csv
-  after_flaky:
-    run: python:v2 analysis/after_flaky.py
-    needs: [flaky]
-    outputs:
-      moderately_sensitive:
-        after: output/after.csv
-  gated:
-    run: python:v2 analysis/gated.py
-    outputs:
-      moderately_sensitive:
-        gated: output/gated.csv
 `,
     "analysis/prepare.py": `import os
 os.makedirs("output", exist_ok=True)
@@ -81,6 +62,40 @@ print("summarised", len(rows), "regions")
 with open("output/report.txt", "w") as f:
     f.write("Report\\n" + summary)
 `,
+  };
+}
+
+/**
+ * `flaky` exits 3 while analysis/fail exists, and `after_flaky` needs it; `gated` runs until the file
+ * named in analysis/gate-path exists, and `after_gated` needs it.
+ */
+export function extrasProject(gatePath: string, failing: boolean): Record<string, string | null> {
+  return {
+    "project.yaml": `version: '4.0'
+actions:
+  flaky:
+    run: python:v2 analysis/flaky.py
+    outputs:
+      moderately_sensitive:
+        flaky: output/flaky.csv
+  after_flaky:
+    run: python:v2 analysis/after_flaky.py
+    needs: [flaky]
+    outputs:
+      moderately_sensitive:
+        after: output/after.csv
+  gated:
+    run: python:v2 analysis/gated.py
+    outputs:
+      moderately_sensitive:
+        gated: output/gated.csv
+  after_gated:
+    run: python:v2 analysis/after_gated.py
+    needs: [gated]
+    outputs:
+      moderately_sensitive:
+        after_gated: output/after_gated.csv
+`,
     "analysis/flaky.py": `import os, sys
 if os.path.exists("analysis/fail"):
     print("failing on purpose", file=sys.stderr)
@@ -88,6 +103,7 @@ if os.path.exists("analysis/fail"):
 os.makedirs("output", exist_ok=True)
 open("output/flaky.csv", "w").write("ok\\n1\\n")
 `,
+    "analysis/fail": failing ? "present\n" : null,
     "analysis/after_flaky.py": `open("output/after.csv", "w").write(open("output/flaky.csv").read())
 `,
     "analysis/gated.py": `import os, time
@@ -97,6 +113,8 @@ while not os.path.exists(gate):
 os.makedirs("output", exist_ok=True)
 open("output/gated.csv", "w").write("done\\n1\\n")
 `,
-    "analysis/gate-path": "/nonexistent\n",
+    "analysis/after_gated.py": `open("output/after_gated.csv", "w").write(open("output/gated.csv").read())
+`,
+    "analysis/gate-path": `${gatePath}\n`,
   };
 }
