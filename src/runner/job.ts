@@ -5,33 +5,18 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Action, Pipeline } from "../pipeline/index.ts";
 import type { CodeTree } from "./code-tree.ts";
-import { writeFileAtomic } from "./fs-util.ts";
-import { formatLogFile, JobLog } from "./job-log.ts";
+import { execute } from "./job-execute.ts";
+import { JobLog } from "./job-log.ts";
+import { writeJobLog } from "./job-log-file.ts";
+import { classify, type Verdict } from "./job-verdict.ts";
 import { checkLevel4 } from "./level4.ts";
-import { formatDuration, formatGigabytes } from "./limits.ts";
 import type { ManifestOutput, ManifestWriter } from "./manifest.ts";
-import { persistOutputs, type Refusal, removeObsolete, scanOutputs } from "./outputs.ts";
+import { persistOutputs, removeObsolete, scanOutputs } from "./outputs.ts";
 import { outputSpec } from "./patterns.ts";
-import { actionFileName, WORK_DIR } from "./state/paths.ts";
+import { WORK_DIR } from "./state/paths.ts";
 import { type ActionRecord, type JobRecord, type RecordedOutput, writeRecord } from "./state/records.ts";
-import {
-  type FinalCode,
-  MESSAGE_CANCELLED,
-  MESSAGE_INTERNAL_ERROR,
-  MESSAGE_NONZERO_EXIT,
-  MESSAGE_SUCCEEDED,
-  type RunningCode,
-} from "./status.ts";
-import type {
-  ExecResult,
-  Executor,
-  JobLimits,
-  JobResult,
-  KillReason,
-  Level4Warning,
-  OutputFile,
-  RunReason,
-} from "./types.ts";
+import { MESSAGE_CANCELLED, MESSAGE_INTERNAL_ERROR, type RunningCode } from "./status.ts";
+import type { Executor, JobLimits, JobResult, Level4Warning, OutputFile, RunReason } from "./types.ts";
 import { observeReads, prepareWorkspace } from "./workspace.ts";
 
 export interface JobContext {
@@ -60,11 +45,6 @@ export interface JobContext {
   readonly onLine: (line: string, stream: "stdout" | "stderr") => void;
   /** Work the run must finish before it ends (cleaning up), kept off the job's own path. */
   readonly defer: (work: Promise<void>) => void;
-}
-
-interface Verdict {
-  readonly code: FinalCode;
-  readonly message: string;
 }
 
 export async function runJob(ctx: JobContext): Promise<JobResult> {
@@ -130,7 +110,7 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
     const unsupported = ctx.executor.unsupported(ctx.action, ctx.pipeline);
     if (unsupported) {
       const verdict: Verdict = { code: "job_error", message: unsupported };
-      const logFile = await writeLog(
+      const logFile = await writeJobLog(
         ctx,
         log,
         verdict,
@@ -214,7 +194,7 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
     ctx.setStatus("finalized", startedAt);
     const removedFromManifest = [...obsolete, ...previousOutputs.filter((p) => !(p in manifestEntries))];
     const [logFile] = await Promise.all([
-      writeLog(
+      writeJobLog(
         ctx,
         log,
         verdict,
@@ -267,7 +247,7 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
     log.add(`trestle: ${detail}`);
     let logFile: string | null = null;
     try {
-      logFile = await writeLog(
+      logFile = await writeJobLog(
         ctx,
         log,
         verdict,
@@ -293,98 +273,6 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
   }
 }
 
-async function execute(
-  ctx: JobContext,
-  workDir: string,
-  homeDir: string,
-  log: JobLog,
-): Promise<{ result: ExecResult; ms: number }> {
-  const controller = new AbortController();
-  const stop = (reason: KillReason) => {
-    if (!controller.signal.aborted) controller.abort(reason);
-  };
-  const onCancel = () => stop("cancelled");
-  if (ctx.signal.aborted) stop("cancelled");
-  ctx.signal.addEventListener("abort", onCancel, { once: true });
-  const timer = setTimeout(() => stop("timeout"), ctx.limits.timeoutMs);
-  const start = performance.now();
-  try {
-    const result = await ctx.executor.run(
-      {
-        jobId: ctx.jobId,
-        requestId: ctx.requestId,
-        workspaceName: ctx.workspaceName,
-        action: ctx.action,
-        workDir,
-        homeDir,
-        env: { OPENSAFELY_BACKEND: "expectations" },
-        limits: ctx.limits,
-        populationSize: ctx.pipeline.expectations?.populationSize ?? null,
-      },
-      {
-        signal: controller.signal,
-        onLine: (line, stream) => {
-          log.add(line);
-          ctx.onLine(line, stream);
-        },
-      },
-    );
-    // A kill the executor did not notice still counts (e.g. the process ended as it was signalled).
-    const killed =
-      result.killed ?? (controller.signal.aborted ? (controller.signal.reason as KillReason) : null);
-    return { result: { ...result, killed }, ms: performance.now() - start };
-  } finally {
-    clearTimeout(timer);
-    ctx.signal.removeEventListener("abort", onCancel);
-  }
-}
-
-function classify(
-  exec: ExecResult,
-  limits: JobLimits,
-  refused: readonly Refusal[],
-  unmatched: readonly string[],
-  level4Count: number,
-): Verdict {
-  if (exec.killed === "timeout") {
-    return {
-      code: "nonzero_exit",
-      message: `${MESSAGE_NONZERO_EXIT}: Job was stopped after running longer than its time limit (${formatDuration(limits.timeoutMs)})`,
-    };
-  }
-  if (exec.killed === "memory") {
-    return {
-      code: "nonzero_exit",
-      message: `${MESSAGE_NONZERO_EXIT}: Job ran out of memory (limit was ${formatGigabytes(limits.memoryBytes)})`,
-    };
-  }
-  if (exec.exitCode !== 0) {
-    return {
-      code: "nonzero_exit",
-      message: exec.detail ? `${MESSAGE_NONZERO_EXIT}: ${exec.detail}` : MESSAGE_NONZERO_EXIT,
-    };
-  }
-  if (refused.length > 0) {
-    return {
-      code: "job_error",
-      message: `Outputs refused:${refused.map((r) => `\n - ${r.path}: ${r.reason}`).join("")}`,
-    };
-  }
-  if (unmatched.length > 0) {
-    return {
-      code: "unmatched_patterns",
-      message: `No outputs found matching patterns:${unmatched.map((p) => `\n - ${p}`).join("")}`,
-    };
-  }
-  if (level4Count > 0) {
-    return {
-      code: "succeeded",
-      message: `${MESSAGE_SUCCEEDED}, but ${level4Count} file(s) marked as moderately_sensitive were excluded. See job log for details.`,
-    };
-  }
-  return { code: "succeeded", message: MESSAGE_SUCCEEDED };
-}
-
 function failedRecord(
   ctx: JobContext,
   verdict: Verdict,
@@ -401,34 +289,4 @@ function failedRecord(
     fingerprint: null,
     outputs,
   };
-}
-
-async function writeLog(
-  ctx: JobContext,
-  log: JobLog,
-  verdict: Verdict,
-  info: { exitCode: number | null; imageId: string | null; hint: string | null; startedAtMs: number },
-  outputs: readonly (readonly [string, string])[],
-  invalid: readonly (readonly [string, string])[],
-): Promise<string> {
-  const rel = `metadata/${actionFileName(ctx.action.id)}.log`;
-  const text = formatLogFile(
-    log.lines(),
-    {
-      job_definition_id: ctx.jobId,
-      job_definition_request_id: ctx.requestId,
-      commit: ctx.commit,
-      docker_image_id: info.imageId,
-      exit_code: info.exitCode === null ? null : String(info.exitCode),
-      created_at: Math.floor(info.startedAtMs / 1000),
-      completed_at: Math.floor(ctx.now().getTime() / 1000),
-      database_name: null,
-      status_message: verdict.message,
-      hint: info.hint,
-    },
-    outputs,
-    invalid,
-  );
-  await writeFileAtomic(join(ctx.projectDir, rel), text);
-  return rel;
 }

@@ -84,7 +84,7 @@ describe("trestle run", () => {
       "github",
     ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("::group::Job Runner Logs (click to view)\n");
+    expect(run.stdout).toContain("::group::Job Runner Logs (click to view)\n");
     expect(run.stdout).toContain("::group::log file: metadata/boom.log\n");
     expect(run.stdout).toContain("::error title=boom%3A nonzero_exit::Job exited with an error\n");
   });

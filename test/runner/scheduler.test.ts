@@ -73,14 +73,15 @@ describe("the scheduler", () => {
       events,
       (e) => e.type === "job_status" && e.job.action === "b" && e.job.statusCode === "executing",
     );
-    expect(executor.started).toEqual(["a", "b"]);
+    // Both start at once; which reaches its process first depends on the file system.
+    expect([...executor.started].sort()).toEqual(["a", "b"]);
     expect(statusOf(events, "c")).toEqual(["created", "waiting_on_workers"]);
     gates[1]!.resolve();
     await waitForEvent(
       events,
       (e) => e.type === "job_status" && e.job.action === "c" && e.job.statusCode === "executing",
     );
-    expect(executor.started).toEqual(["a", "b", "c"]);
+    expect(executor.started.slice(2)).toEqual(["c"]);
     for (const gate of gates) gate.resolve();
     const outcome = await handle.done;
     expect(executor.maxConcurrent).toBe(2);

@@ -85,7 +85,12 @@ export async function run(actions: readonly string[], flags: RunFlags): Promise<
   }
 
   const projectDir = resolve(flags.project);
-  const progress = flags.format === "json" ? null : createProgress(flags.format, process.stderr);
+  // Workflow commands are read from stdout, so github progress goes there; text progress goes to
+  // stderr, keeping stdout for the summary.
+  const progress =
+    flags.format === "json"
+      ? null
+      : createProgress(flags.format, flags.format === "github" ? process.stdout : process.stderr);
   const controller = new AbortController();
   let interrupts = 0;
   const onInterrupt = () => {
