@@ -309,7 +309,7 @@ describe("output patterns", () => {
   it.each(["./x/a.pdf", "x//a.pdf"])("moderately_sensitive %s is shown normalised as x/a.pdf", (p) =>
     expectFirstError(
       withPattern(p, "moderately_sensitive"),
-      "Output path " + p + " is invalid: x/a.pdf is not an allowed file type",
+      `Output path ${p} is invalid: x/a.pdf is not an allowed file type`,
     ),
   );
   it.each(["a.pdf", "a.rds", "a.csv.gz"])("minimally_sensitive %s is allowed", (p) =>

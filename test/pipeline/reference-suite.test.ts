@@ -201,7 +201,7 @@ describe("models (test_models.py)", () => {
   });
   it("48: v4 refuses an expectations section", () => {
     expectFirstError(
-      oneAction("run: ehrql:v1 generate-dataset --output output/input.csv\n" + hs, 4, "expectations: {}"),
+      oneAction(`run: ehrql:v1 generate-dataset --output output/input.csv\n${hs}`, 4, "expectations: {}"),
       "Project includes `expectations` section",
     );
   });
