@@ -1,8 +1,9 @@
 // `trestle run` as a process: exit codes 0/1/2, the summary in each format, and bad flags.
-import { cp, readFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { cp, readdir, readFile, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { trestle } from "../cli/run-trestle.ts";
+import { CLI, trestle } from "../cli/run-trestle.ts";
 import { demoCopy, pythonProject, ROOT, type TempProject, tempProject } from "./helpers.ts";
 
 let project: TempProject | null = null;
@@ -136,5 +137,50 @@ describe("trestle run", () => {
       "1",
     ]);
     expect(run.code).toBe(0);
+  });
+
+  it("stops the jobs on Ctrl-C, still prints the summary, and exits 1", async () => {
+    project = await tempProject({
+      "project.yaml": pythonProject([
+        { name: "sleepy", script: "sleepy.py", outputs: { "output/x.csv": "highly_sensitive" } },
+      ]),
+      "sleepy.py": "import os, time\nprint(os.getpgid(0), flush=True)\ntime.sleep(120)\n",
+    });
+    const child = spawn(
+      process.execPath,
+      [CLI, "run", "sleepy", "--project", project.dir, "--executor", "local"],
+      {
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    const started = new Promise<void>((resolve) => {
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes("sleepy: Executing job on the backend")) resolve();
+      });
+    });
+    const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? -1)));
+    const inProject = async () => {
+      const pids: string[] = [];
+      for (const pid of (await readdir("/proc")).filter((p) => /^\d+$/.test(p))) {
+        const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => "");
+        if (cwd.startsWith(project!.dir)) pids.push(pid);
+      }
+      return pids;
+    };
+    await started;
+    expect((await inProject()).length).toBeGreaterThan(0);
+    child.kill("SIGINT");
+    expect(await exited).toBe(1);
+    // The job's process went with it.
+    expect(await inProject()).toEqual([]);
+    expect(stderr).toContain("Stopping: cancelling running jobs");
+    expect(stdout).toContain("=> sleepy\n   Cancelled by user\n");
+    expect(stdout).toContain("=> 0 succeeded, 0 failed, 1 cancelled in ");
   });
 });

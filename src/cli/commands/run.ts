@@ -230,7 +230,7 @@ function firstLine(text: string): string {
 function liveProgress(stream: NodeJS.WriteStream): Progress {
   const running = new Map<string, { job: JobSnapshot; since: number; last: string }>();
   let drawn = 0;
-  const width = () => Math.max((stream.columns ?? 100) - 1, 20);
+  const width = () => Math.max((stream.columns || 100) - 1, 20);
   const clear = () => {
     if (drawn > 0) stream.write(`\u001b[${drawn}A\u001b[0J`);
     drawn = 0;
