@@ -47,3 +47,26 @@ export function serve(dataDir: string, extraArgs: readonly string[] = []): Promi
     });
   });
 }
+
+/** Runs the CLI to its end (for commands that exit by themselves). */
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => {
+      stdout += c;
+    });
+    child.stderr.on("data", (c) => {
+      stderr += c;
+    });
+    child.on("exit", (code, signal) => done({ code: code ?? signal ?? "unknown", stdout, stderr }));
+  });
+}
