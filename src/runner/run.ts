@@ -158,7 +158,10 @@ async function execute(
     if (prepareProblem)
       return { kind: "cannot_start", problem: { code: "executor_unavailable", message: prepareProblem } };
 
-    const tracking = await probeReadTracking(join(projectDir, WORK_DIR));
+    // Docker Desktop shares folders through a virtual file system whose access times the host cannot
+    // trust; only Linux bind mounts are the host's own inodes.
+    const remoteFiles = executor.name === "docker" && process.platform !== "linux";
+    const tracking = remoteFiles ? "all" : await probeReadTracking(join(projectDir, WORK_DIR));
     const manifest = new ManifestWriter(
       projectDir,
       options.workspaceName ?? basename(projectDir),

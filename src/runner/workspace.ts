@@ -139,9 +139,13 @@ export async function observeReads(ws: PreparedWorkspace): Promise<{
     if (!info || Math.abs(info.mtimeMs - mtimeMs) > 1 || !info.isFile()) changed.push(path);
     else if (ws.tracking === "all" || info.atimeMs !== MARK_MS) readFiles.push(path);
   });
+  // Any job that runs code reads at least that code. Seeing no read at all means access times were
+  // not kept where the job ran (a remote or virtual file system): then every file counts as read.
+  const all = ws.tracking === "all" || (readFiles.length === 0 && changed.length === 0 && ws.code.size > 0);
+  if (all) readFiles.splice(0, readFiles.length, ...[...ws.code.keys()].filter((p) => !changed.includes(p)));
   for (const dir of ws.listings.keys()) {
     const info = await lstat(join(ws.workDir, dir)).catch(() => null);
-    if (ws.tracking === "all" || !info || info.atimeMs !== MARK_MS) listed.push(dir);
+    if (all || !info || info.atimeMs !== MARK_MS) listed.push(dir);
   }
   const reads: Record<string, string> = {};
   await inBatches(readFiles.sort(), 32, async (path) => {

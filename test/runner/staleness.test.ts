@@ -3,7 +3,7 @@
 import { cp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { planRun } from "../../src/runner/index.ts";
+import { createStubExecutor, planRun } from "../../src/runner/index.ts";
 import { pythonProject, ran, run, type TempProject, tempProject } from "./helpers.ts";
 
 // One project is run once; each test works on a copy of it (fingerprints hold content, not times).
@@ -139,5 +139,31 @@ describe("staleness", () => {
       "force_run_dependencies",
       "requested",
     ]);
+  });
+});
+
+describe("when reads cannot be observed", () => {
+  it("counts every file as read, so that any change re-runs the action", async () => {
+    const stubbed = await tempProject({
+      "project.yaml": pythonProject([
+        { name: "a", script: "a.py", outputs: { "output/a.csv": "highly_sensitive" } },
+      ]),
+      "a.py": "",
+      "notes.txt": "unrelated\n",
+    });
+    try {
+      // The stub executor runs no process, so no access time moves: as on a file system without them.
+      const executor = createStubExecutor({ a: { files: { "output/a.csv": "a\n" } } });
+      expect(ran((await run(stubbed.dir, ["run_all"], { executor })).outcome)).toEqual(["a"]);
+      const record = JSON.parse(await stubbed.read("metadata/.trestle/jobs/a.json"));
+      expect(Object.keys(record.last.fingerprint.reads)).toEqual(["a.py", "notes.txt", "project.yaml"]);
+      await stubbed.write("notes.txt", "changed\n");
+      const outcome = await planRun({ projectDir: stubbed.dir, actions: ["run_all"] });
+      expect(outcome.kind === "plan" && outcome.plan.jobs.map((j) => j.detail)).toEqual([
+        "notes.txt changed",
+      ]);
+    } finally {
+      await stubbed.cleanup();
+    }
   });
 });
