@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateSettings } from "../../src/app/settings/read-settings.ts";
 import { DEFAULT_SETTINGS } from "../../src/app/settings/settings-schema.ts";
-import { pullRequestEvent } from "./helpers/events.ts";
+import { pullRequestEvent, pushEvent } from "./helpers/events.ts";
 import { type Harness, startHarness } from "./helpers/harness.ts";
 import { DEMO, DEMO_CHANGED } from "./helpers/projects.ts";
 import { openStudyPull, REPO } from "./helpers/scenario.ts";
@@ -58,7 +58,9 @@ describe("an invalid settings file", () => {
 
   it("that is a directory is reported", async () => {
     const { study } = await openWithSettings(null);
-    h.github.state.commit(REPO, { ".github/opensafely.yml/nested.yml": "x: 1\n" });
+    const before = study.baseSha;
+    const after = h.github.state.commit(REPO, { ".github/opensafely.yml/nested.yml": "x: 1\n" });
+    await h.deliver("push", pushEvent(study.repo, { before, after }));
     await h.deliver("pull_request", pullRequestEvent("synchronize", study.repo, study));
     const run = h.github.state.checkRunsOn(REPO, study.headSha).at(-1);
     expect(run!.conclusion).toBe("failure");
@@ -99,6 +101,46 @@ describe("valid settings", () => {
     h.github.state.commit("opensafely/.github", { ".github/opensafely.yml": "comment:\n  graph: false\n" });
     await openWithSettings(null);
     expect(h.github.state.commentsOn(REPO, 7)[0]!.body).not.toContain("```mermaid");
+  });
+});
+
+describe("settings changes", () => {
+  it("take effect once the default branch is pushed to, and are otherwise read once", async () => {
+    const { study } = await openWithSettings(null);
+    expect(h.github.state.commentsOn(REPO, 7)).toHaveLength(1);
+    const reads = () => h.github.requests.filter((r) => r.path.endsWith("opensafely.yml")).length;
+    const readsAfterOpen = reads();
+
+    // Nothing read again while the default branch stays where it is.
+    await h.deliver("pull_request", pullRequestEvent("reopened", study.repo, study));
+    expect(reads()).toBe(readsAfterOpen);
+
+    const after = h.github.state.commit(REPO, { ".github/opensafely.yml": "checks:\n  name: Renamed\n" });
+    await h.deliver("push", pushEvent(study.repo, { before: study.baseSha, after }));
+    expect(reads()).toBeGreaterThan(readsAfterOpen);
+    await h.deliver("pull_request", pullRequestEvent("synchronize", study.repo, study));
+    expect(h.github.state.checkRunsOn(REPO, study.headSha).map((r) => r.name)).toEqual([
+      "Trestle: project.yaml",
+      "Renamed",
+    ]);
+  });
+});
+
+describe("settings read long ago", () => {
+  it("are read again after five minutes, in case a push was missed", async () => {
+    await h.close();
+    let now = 1_800_000_000_000;
+    h = await startHarness({ now: () => now });
+    const { study } = await openWithSettings(null);
+    h.github.state.commit(REPO, { ".github/opensafely.yml": "checks:\n  name: Renamed\n" });
+    const reopen = () => h.deliver("pull_request", pullRequestEvent("reopened", study.repo, study));
+    const names = () => h.github.state.checkRunsOn(REPO, study.headSha).map((r) => r.name);
+    now += 4 * 60 * 1000;
+    await reopen();
+    expect(names()).toEqual(["Trestle: project.yaml"]);
+    now += 2 * 60 * 1000;
+    await reopen();
+    expect(names()).toEqual(["Trestle: project.yaml", "Renamed"]);
   });
 });
 

@@ -2,8 +2,9 @@
 // the change does. Everything the check run and the comment show is derived from this one value.
 import type { JobGraph, LoadResult, Pipeline } from "../../pipeline/index.ts";
 import type { GitHubClient, RepoRef } from "../github/client.ts";
-import { readFileAt } from "../github/read-file.ts";
+import { type FileAtRef, readFileAt } from "../github/read-file.ts";
 import { allAdded, type ChangeSet, compareProjects } from "./changes.ts";
+import { FileCache } from "./file-cache.ts";
 import type { LoadCache } from "./load-cache.ts";
 
 /** Larger files are reported rather than parsed: the biggest real pipelines are about 1 MB. */
@@ -44,13 +45,15 @@ export interface AnalyseInput {
   /** The commit to compare with (a pull request's base, a push's previous commit), or null. */
   readonly baseSha: string | null;
   readonly cache: LoadCache;
+  readonly files: FileCache;
 }
 
 export async function analyseProject(input: AnalyseInput): Promise<ProjectReport> {
-  const { octokit, repo, path, cache } = input;
+  const { path, cache } = input;
+  const read = (sha: string) => readCached(input, sha);
   const [head, base] = await Promise.all([
-    readFileAt(octokit, repo, path, input.headSha, MAX_PROJECT_BYTES),
-    input.baseSha === null ? null : readFileAt(octokit, repo, path, input.baseSha, MAX_PROJECT_BYTES),
+    read(input.headSha),
+    input.baseSha === null ? null : read(input.baseSha),
   ]);
   if (head.kind === "missing") return { kind: "missing", path };
   if (head.kind !== "found") return { kind: "unreadable", path, problem: head };
@@ -81,4 +84,13 @@ export async function analyseProject(input: AnalyseInput): Promise<ProjectReport
     }
   }
   return { kind: "valid", path, result: loaded.result, pipeline, graph, base: baseState, changes };
+}
+
+async function readCached(input: AnalyseInput, sha: string): Promise<FileAtRef> {
+  const key = FileCache.key(`${input.repo.owner}/${input.repo.repo}`, sha, input.path);
+  const hit = key === null ? undefined : input.files.get(key);
+  if (hit !== undefined) return hit;
+  const file = await readFileAt(input.octokit, input.repo, input.path, sha, MAX_PROJECT_BYTES);
+  if (key !== null) input.files.set(key, file);
+  return file;
 }

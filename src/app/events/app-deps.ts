@@ -1,11 +1,13 @@
 // What the event adapters share across deliveries, and how they turn a Probot context into the
 // arguments handlers take.
 import type { Context } from "probot";
+import type { FileCache } from "../analysis/file-cache.ts";
 import type { LoadCache } from "../analysis/load-cache.ts";
 import type { RepoRef } from "../github/client.ts";
 import type { HandlerDeps } from "../handlers/deps.ts";
 import type { KeyedQueue } from "../keyed-queue.ts";
 import { readSettings } from "../settings/read-settings.ts";
+import type { SettingsCache } from "../settings/settings-cache.ts";
 import { SETTINGS_FILE } from "../settings/settings-schema.ts";
 import type { AppStore } from "../store/store.ts";
 
@@ -13,7 +15,9 @@ export interface AppDeps {
   readonly appId: number;
   readonly store: AppStore;
   readonly cache: LoadCache;
+  readonly files: FileCache;
   readonly queue: KeyedQueue;
+  readonly settings: SettingsCache;
 }
 
 export function handlerDeps(
@@ -27,7 +31,8 @@ export function handlerDeps(
     appId: deps.appId,
     store: deps.store,
     cache: deps.cache,
+    files: deps.files,
     // Probot reads the file from the default branch only, so a pull request cannot change the settings.
-    readSettings: () => readSettings(() => context.config(SETTINGS_FILE)),
+    readSettings: () => deps.settings.get(repo, () => readSettings(() => context.config(SETTINGS_FILE))),
   };
 }

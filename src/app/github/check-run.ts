@@ -1,7 +1,9 @@
 // Publishes a check run on a commit. GitHub takes at most 50 annotations per request, so the run is
 // created with the first 50 and updated with the rest; each update appends. Publishing is a "set
-// state" operation: when the newest run of that name on the commit already says the same thing (a
-// redelivery, a second event for the same commit), nothing is written.
+// state" operation: when the run the App last published for that commit and name says the same thing
+// (a redelivery, a second event for the same commit), nothing is written. Without a record of one, a
+// new run is made; should it repeat one, GitHub shows the newest run of a name, so nothing is lost.
+import { createHash } from "node:crypto";
 import { GitHubApiError } from "../errors/github-api-error.ts";
 import type { GitHubClient, RepoRef } from "./client.ts";
 
@@ -33,23 +35,31 @@ export interface CheckRunReport {
   readonly externalId: string;
 }
 
+/** What the App remembers about a run it published: enough to know whether a new report differs. */
+export interface PublishedCheckRun {
+  readonly id: number;
+  readonly fingerprint: string;
+}
+
 export type CheckRunOutcome =
-  | { readonly kind: "created"; readonly id: number; readonly requests: number }
-  | { readonly kind: "unchanged"; readonly id: number };
+  | { readonly kind: "created"; readonly run: PublishedCheckRun; readonly requests: number }
+  | { readonly kind: "unchanged"; readonly run: PublishedCheckRun };
 
 export async function publishCheckRun(
   octokit: GitHubClient,
   repo: RepoRef,
   report: CheckRunReport,
-  appId: number,
-  /** Create a new run even when the latest says the same (someone asked for a re-run). */
-  force = false,
+  options: {
+    /** The run last published for this commit and name, if the App knows of one. */
+    readonly previous: PublishedCheckRun | null;
+    /** Create a new run even when it would say the same (someone asked for a re-run). */
+    readonly force?: boolean;
+  },
 ): Promise<CheckRunOutcome> {
-  if (!force) {
-    const existing = await findLatest(octokit, repo, report, appId);
-    if (existing !== null && sameAs(existing, report)) return { kind: "unchanged", id: existing.id };
+  const fingerprint = fingerprintOf(report);
+  if (options.force !== true && options.previous?.fingerprint === fingerprint) {
+    return { kind: "unchanged", run: options.previous };
   }
-
   const [first = [], ...rest] = batches(report.annotations);
   let id: number;
   try {
@@ -77,51 +87,11 @@ export async function publishCheckRun(
       throw new GitHubApiError(`add annotations to check run ${id}`, error);
     }
   }
-  return { kind: "created", id, requests: 1 + rest.length };
+  return { kind: "created", run: { id, fingerprint }, requests: 1 + rest.length };
 }
 
-interface ExistingRun {
-  readonly id: number;
-  readonly status: string;
-  readonly conclusion: string | null;
-  readonly output: {
-    readonly title: string | null;
-    readonly summary: string | null;
-    readonly text: string | null;
-    readonly annotations_count: number;
-  };
-}
-
-async function findLatest(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  report: CheckRunReport,
-  appId: number,
-): Promise<ExistingRun | null> {
-  try {
-    const { data } = await octokit.rest.checks.listForRef({
-      ...repo,
-      ref: report.headSha,
-      check_name: report.name,
-      app_id: appId,
-      filter: "latest",
-      per_page: 1,
-    });
-    return (data.check_runs[0] as ExistingRun | undefined) ?? null;
-  } catch (error) {
-    throw new GitHubApiError(`list check runs on ${report.headSha}`, error);
-  }
-}
-
-function sameAs(run: ExistingRun, report: CheckRunReport): boolean {
-  return (
-    run.status === "completed" &&
-    run.conclusion === report.conclusion &&
-    run.output.title === report.title &&
-    run.output.summary === report.summary &&
-    (run.output.text ?? null) === report.text &&
-    run.output.annotations_count === report.annotations.length
-  );
+function fingerprintOf(report: CheckRunReport): string {
+  return createHash("sha256").update(JSON.stringify(report)).digest("base64url");
 }
 
 function output(report: CheckRunReport): { title: string; summary: string; text?: string } {

@@ -1,6 +1,11 @@
 // One comment per pull request, owned by the App and found again by a hidden marker. It is edited in
-// place, and not touched at all when the new body equals what is already there. Only comments the
-// App itself wrote count: a person quoting the marker, or another bot copying it, is left alone.
+// place, and not touched at all when the new body equals the last one. Only comments the App itself
+// wrote count: a person quoting the marker, or another bot copying it, is left alone.
+//
+// The App remembers (in its store) which comment it wrote and a hash of the body it last gave it, so
+// an unchanged report costs no request and a changed one a single edit. Without that memory, or when
+// the comment has gone, it lists the pull request's comments to find its own.
+import { createHash } from "node:crypto";
 import { GitHubApiError, statusOf } from "../errors/github-api-error.ts";
 import type { GitHubClient, RepoRef } from "./client.ts";
 
@@ -13,10 +18,16 @@ export interface StickyTarget {
   readonly appId: number;
 }
 
-export type StickyOutcome =
-  | { readonly kind: "created"; readonly id: number }
-  | { readonly kind: "updated"; readonly id: number }
-  | { readonly kind: "unchanged"; readonly id: number };
+/** What the App remembers about its comment on a pull request. */
+export interface KnownComment {
+  readonly id: number;
+  readonly bodyHash: string;
+}
+
+export interface StickyOutcome {
+  readonly kind: "created" | "updated" | "unchanged";
+  readonly comment: KnownComment;
+}
 
 interface CommentLike {
   readonly id: number;
@@ -24,33 +35,20 @@ interface CommentLike {
   readonly performed_via_github_app?: { readonly id: number } | null;
 }
 
-export interface ExistingComment {
-  readonly id: number;
-  readonly body: string;
-}
-
-/**
- * Finds the App's comment. `knownId` is where it was last seen (from the store): it saves listing
- * every comment, and a comment deleted since is simply looked for again.
- */
-export async function findStickyComment(
-  octokit: GitHubClient,
-  target: StickyTarget,
-  knownId: number | null,
-): Promise<ExistingComment | null> {
-  const found =
-    (knownId === null ? null : await getOwn(octokit, target, knownId)) ?? (await find(octokit, target));
-  return found === null ? null : { id: found.id, body: found.body ?? "" };
-}
-
-/** Creates the comment, or edits it when its body differs; an equal body is left alone. */
-export async function writeStickyComment(
+export async function syncStickyComment(
   octokit: GitHubClient,
   target: StickyTarget,
   body: string,
-  existing: ExistingComment | null,
+  known: KnownComment | null,
 ): Promise<StickyOutcome> {
   if (!body.startsWith(target.marker)) throw new Error("a sticky comment body must start with its marker");
+  const comment = { id: 0, bodyHash: hashBody(body) };
+  if (known !== null) {
+    if (known.bodyHash === comment.bodyHash) return { kind: "unchanged", comment: known };
+    if (await edit(octokit, target, known.id, body))
+      return { kind: "updated", comment: { ...comment, id: known.id } };
+  }
+  const existing = await find(octokit, target);
   if (existing === null) {
     try {
       const { data } = await octokit.rest.issues.createComment({
@@ -58,27 +56,31 @@ export async function writeStickyComment(
         issue_number: target.issueNumber,
         body,
       });
-      return { kind: "created", id: data.id };
+      return { kind: "created", comment: { ...comment, id: data.id } };
     } catch (error) {
       throw new GitHubApiError(`comment on #${target.issueNumber}`, error);
     }
   }
-  if (normalise(existing.body) === normalise(body)) return { kind: "unchanged", id: existing.id };
-  try {
-    await octokit.rest.issues.updateComment({ ...target.repo, comment_id: existing.id, body });
-  } catch (error) {
-    throw new GitHubApiError(`edit comment ${existing.id} on #${target.issueNumber}`, error);
+  if (hashBody(existing.body ?? "") === comment.bodyHash) {
+    return { kind: "unchanged", comment: { ...comment, id: existing.id } };
   }
-  return { kind: "updated", id: existing.id };
+  if (!(await edit(octokit, target, existing.id, body))) {
+    throw new GitHubApiError(
+      `edit comment ${existing.id} on #${target.issueNumber}`,
+      new Error("it disappeared"),
+    );
+  }
+  return { kind: "updated", comment: { ...comment, id: existing.id } };
 }
 
-async function getOwn(octokit: GitHubClient, target: StickyTarget, id: number): Promise<CommentLike | null> {
+/** False when the comment is gone (deleted since the App last saw it). */
+async function edit(octokit: GitHubClient, target: StickyTarget, id: number, body: string): Promise<boolean> {
   try {
-    const { data } = await octokit.rest.issues.getComment({ ...target.repo, comment_id: id });
-    return isOurs(data, target) ? data : null;
+    await octokit.rest.issues.updateComment({ ...target.repo, comment_id: id, body });
+    return true;
   } catch (error) {
-    if (statusOf(error) === 404) return null;
-    throw new GitHubApiError(`read comment ${id}`, error);
+    if (statusOf(error) === 404) return false;
+    throw new GitHubApiError(`edit comment ${id} on #${target.issueNumber}`, error);
   }
 }
 
@@ -105,7 +107,7 @@ function isOurs(comment: CommentLike, target: StickyTarget): boolean {
   );
 }
 
-// GitHub stores what it is sent but may hand back CRLF line ends; trailing space is not meaningful.
-function normalise(text: string): string {
-  return text.replace(/\r\n/g, "\n").trimEnd();
+/** GitHub may hand back CRLF line ends, and trailing space is not meaningful, so neither counts. */
+export function hashBody(body: string): string {
+  return createHash("sha256").update(body.replace(/\r\n/g, "\n").trimEnd()).digest("base64url");
 }

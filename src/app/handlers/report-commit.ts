@@ -1,10 +1,10 @@
 // A commit that is not (or not only) a pull request's head: a push to the default branch, or a re-run
 // asked for on a check. Only the check run is published; there is no comment to keep.
 import { analyseProject, type ProjectReport } from "../analysis/analyse.ts";
-import { publishCheckRun } from "../github/check-run.ts";
 import { renderCheckRun } from "../report/check-output.ts";
 import { PROJECT_FILE } from "../settings/settings-schema.ts";
 import type { HandlerDeps } from "./deps.ts";
+import { publishCheck } from "./publish-check.ts";
 import { reportSettingsProblem } from "./report-settings-problem.ts";
 
 export interface CommitTarget {
@@ -36,6 +36,7 @@ export async function reportCommit(
       headSha: commit.sha,
       baseSha: commit.baseSha,
       cache: deps.cache,
+      files: deps.files,
     }),
   ]);
   if (!settings.ok) {
@@ -43,12 +44,7 @@ export async function reportCommit(
     return { settings: "invalid", check: check.check };
   }
   if (!settings.settings.checks.enabled) return { settings: settings.source, check: "disabled" };
-  const check = await publishCheckRun(
-    deps.octokit,
-    deps.repo,
-    renderCheckRun(report, settings.settings.checks.name, commit.sha),
-    deps.appId,
-    options.forceCheck === true,
-  );
-  return { settings: settings.source, project: report.kind, check: check.kind };
+  const published = renderCheckRun(report, settings.settings.checks.name, commit.sha);
+  const check = await publishCheck(deps, published, options.forceCheck === true);
+  return { settings: settings.source, project: report.kind, check };
 }

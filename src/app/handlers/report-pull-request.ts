@@ -1,14 +1,15 @@
 // A pull request was opened or pushed to: check project.yaml at its head against its base, put the
 // verdict on the head commit as a check run, and bring the sticky comment up to date. Reads that do
-// not depend on each other are made together, so a delivery costs a few round trips, not a dozen.
+// not depend on each other are made together, and what the App already knows (settings, files at
+// commits, what it last wrote) is not asked again, so a delivery costs a few requests.
 import { analyseProject, type ProjectReport } from "../analysis/analyse.ts";
-import { publishCheckRun } from "../github/check-run.ts";
 import { readPullState } from "../github/pull-head.ts";
-import { findStickyComment, writeStickyComment } from "../github/sticky-comment.ts";
+import { syncStickyComment } from "../github/sticky-comment.ts";
 import { renderCheckRun } from "../report/check-output.ts";
 import { COMMENT_MARKER, renderComment } from "../report/comment-body.ts";
 import { PROJECT_FILE, type Settings } from "../settings/settings-schema.ts";
 import type { HandlerDeps } from "./deps.ts";
+import { publishCheck } from "./publish-check.ts";
 import { reportSettingsProblem } from "./report-settings-problem.ts";
 
 export interface PullRequestTarget {
@@ -41,6 +42,7 @@ export async function reportPullRequest(
       headSha: pr.headSha,
       baseSha: pr.baseSha,
       cache: deps.cache,
+      files: deps.files,
     }),
   ]);
   if (!settings.ok) {
@@ -49,13 +51,11 @@ export async function reportPullRequest(
   }
   const [check, comment] = await Promise.all([
     settings.settings.checks.enabled
-      ? publishCheckRun(
-          deps.octokit,
-          deps.repo,
+      ? publishCheck(
+          deps,
           renderCheckRun(report, settings.settings.checks.name, pr.headSha),
-          deps.appId,
           options.forceCheck === true,
-        ).then((r) => r.kind)
+        )
       : ("disabled" as const),
     settings.settings.comment.enabled
       ? updateComment(deps, settings.settings, pr, report)
@@ -70,17 +70,14 @@ async function updateComment(
   pr: PullRequestTarget,
   report: ProjectReport,
 ): Promise<"created" | "updated" | "unchanged" | "stale" | "closed"> {
-  const key = { repo: deps.repo, number: pr.number };
-  const target = { repo: deps.repo, issueNumber: pr.number, marker: COMMENT_MARKER, appId: deps.appId };
-  const known = await deps.store.getStickyComment(key);
-  const [state, existing] = await Promise.all([
-    readPullState(deps.octokit, deps.repo, pr.number),
-    findStickyComment(deps.octokit, target, known),
-  ]);
+  const state = await readPullState(deps.octokit, deps.repo, pr.number);
   if (state.kind !== "open") return "closed";
   if (state.headSha !== pr.headSha) return "stale";
+  const key = { repo: deps.repo, number: pr.number };
+  const target = { repo: deps.repo, issueNumber: pr.number, marker: COMMENT_MARKER, appId: deps.appId };
   const body = renderComment(report, { showGraph: settings.comment.graph });
-  const outcome = await writeStickyComment(deps.octokit, target, body, existing);
-  if (outcome.id !== known) await deps.store.setStickyComment(key, outcome.id);
+  const known = await deps.store.getStickyComment(key);
+  const outcome = await syncStickyComment(deps.octokit, target, body, known);
+  if (outcome.kind !== "unchanged" || known === null) await deps.store.setStickyComment(key, outcome.comment);
   return outcome.kind;
 }

@@ -1,7 +1,7 @@
 // The settings file is unusable: say so on the commit, and do nothing else.
-import { publishCheckRun } from "../github/check-run.ts";
 import { renderSettingsCheck } from "../report/settings-check.ts";
 import type { HandlerDeps } from "./deps.ts";
+import { publishCheck } from "./publish-check.ts";
 
 export async function reportSettingsProblem(
   deps: HandlerDeps,
@@ -9,12 +9,5 @@ export async function reportSettingsProblem(
   sha: string,
   options: { readonly forceCheck?: boolean } = {},
 ): Promise<{ readonly check: "created" | "unchanged" }> {
-  const outcome = await publishCheckRun(
-    deps.octokit,
-    deps.repo,
-    renderSettingsCheck(problems, sha),
-    deps.appId,
-    options.forceCheck === true,
-  );
-  return { check: outcome.kind };
+  return { check: await publishCheck(deps, renderSettingsCheck(problems, sha), options.forceCheck === true) };
 }

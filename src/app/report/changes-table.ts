@@ -1,7 +1,7 @@
 // The change set as a Markdown table: one row per added, changed or removed action, with what it
 // changed and which actions downstream it affects. Cut short, with a count, to fit a budget.
 import type { ActionChange, ChangeSet } from "../analysis/changes.ts";
-import { count, mdName } from "./markdown.ts";
+import { count, mdName, number } from "./markdown.ts";
 
 const AFFECTED_SHOWN = 5;
 
@@ -13,7 +13,7 @@ export function changeCounts(changes: ChangeSet): string {
     [by("removed"), "removed"],
     [changes.affected.length, "affected downstream"],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n.toLocaleString("en-US")} ${what}`);
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${number(n)} ${what}`);
   return said.length === 0 ? "no actions changed" : said.join(" · ");
 }
 

@@ -1,21 +1,28 @@
 // The store kept in the process: bounded, so a long-running App does not grow without limit. Losing
-// it on restart costs one comment listing per pull request and the redelivery guard for old ids.
-import { type AppStore, type PullKey, pullKeyString } from "./store.ts";
+// it on restart costs a comment listing per pull request, a repeated check run at worst, and the
+// redelivery guard for old ids.
+import type { PublishedCheckRun } from "../github/check-run.ts";
+import type { KnownComment } from "../github/sticky-comment.ts";
+import { type AppStore, type CheckRunKey, checkRunKeyString, type PullKey, pullKeyString } from "./store.ts";
 
 export interface MemoryStoreOptions {
   /** How many delivery ids to remember. GitHub redelivers within days, at most a few per hook. */
   readonly deliveries?: number;
   /** How many pull requests' comment ids to remember. */
   readonly comments?: number;
+  /** How many published check runs to remember. */
+  readonly checkRuns?: number;
 }
 
 export class MemoryStore implements AppStore {
   readonly #deliveries: BoundedMap<string, true>;
-  readonly #comments: BoundedMap<string, number>;
+  readonly #comments: BoundedMap<string, KnownComment>;
+  readonly #checkRuns: BoundedMap<string, PublishedCheckRun>;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#deliveries = new BoundedMap(options.deliveries ?? 50_000);
     this.#comments = new BoundedMap(options.comments ?? 50_000);
+    this.#checkRuns = new BoundedMap(options.checkRuns ?? 50_000);
   }
 
   async claimDelivery(id: string): Promise<boolean> {
@@ -28,12 +35,20 @@ export class MemoryStore implements AppStore {
     this.#deliveries.delete(id);
   }
 
-  async getStickyComment(key: PullKey): Promise<number | null> {
+  async getStickyComment(key: PullKey): Promise<KnownComment | null> {
     return this.#comments.get(pullKeyString(key)) ?? null;
   }
 
-  async setStickyComment(key: PullKey, commentId: number): Promise<void> {
-    this.#comments.set(pullKeyString(key), commentId);
+  async setStickyComment(key: PullKey, comment: KnownComment): Promise<void> {
+    this.#comments.set(pullKeyString(key), comment);
+  }
+
+  async getCheckRun(key: CheckRunKey): Promise<PublishedCheckRun | null> {
+    return this.#checkRuns.get(checkRunKeyString(key)) ?? null;
+  }
+
+  async setCheckRun(key: CheckRunKey, run: PublishedCheckRun): Promise<void> {
+    this.#checkRuns.set(checkRunKeyString(key), run);
   }
 }
 

@@ -1,11 +1,20 @@
-// What the App remembers between deliveries. GitHub is the source of truth for comments and check
-// runs; the store only saves work (where the sticky comment is) and guards against redeliveries.
+// What the App remembers between deliveries: the deliveries it has handled (GitHub redelivers), and
+// the comment and check runs it last wrote, so that writing the same again costs nothing. One App
+// process owns its store; replicas sharing a repository would each need to see every write.
 // Implementations: memory-store.ts (default). A persistent store implements the same interface.
+import type { PublishedCheckRun } from "../github/check-run.ts";
 import type { RepoRef } from "../github/client.ts";
+import type { KnownComment } from "../github/sticky-comment.ts";
 
 export interface PullKey {
   readonly repo: RepoRef;
   readonly number: number;
+}
+
+export interface CheckRunKey {
+  readonly repo: RepoRef;
+  readonly sha: string;
+  readonly name: string;
 }
 
 export interface AppStore {
@@ -16,11 +25,18 @@ export interface AppStore {
   claimDelivery(id: string): Promise<boolean>;
   /** Forgets a claimed delivery whose handling failed, so that a redelivery can try again. */
   releaseDelivery(id: string): Promise<void>;
-  /** Where the pull request's sticky comment was last seen. */
-  getStickyComment(key: PullKey): Promise<number | null>;
-  setStickyComment(key: PullKey, commentId: number): Promise<void>;
+  /** The pull request's sticky comment as the App last wrote it. */
+  getStickyComment(key: PullKey): Promise<KnownComment | null>;
+  setStickyComment(key: PullKey, comment: KnownComment): Promise<void>;
+  /** The check run the App last published on a commit under a name. */
+  getCheckRun(key: CheckRunKey): Promise<PublishedCheckRun | null>;
+  setCheckRun(key: CheckRunKey, run: PublishedCheckRun): Promise<void>;
 }
 
 export function pullKeyString(key: PullKey): string {
   return `${key.repo.owner}/${key.repo.repo}#${key.number}`.toLowerCase();
+}
+
+export function checkRunKeyString(key: CheckRunKey): string {
+  return `${key.repo.owner}/${key.repo.repo}`.toLowerCase() + `@${key.sha}:${key.name}`;
 }

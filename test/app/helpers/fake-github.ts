@@ -11,7 +11,10 @@ import { FakeGitHubState } from "./fake-github-state.ts";
 
 export interface RecordedRequest {
   readonly method: string;
+  /** The route, without the `/api/v3` prefix GitHub Enterprise clients add. */
   readonly path: string;
+  /** `/api/v3` when the client addressed the fake as a GitHub Enterprise server, else "". */
+  readonly prefix: string;
   readonly query: URLSearchParams;
   readonly body: unknown;
   status: number;
@@ -101,13 +104,13 @@ export class FakeGitHub {
       try {
         body = JSON.parse(text);
       } catch {
-        return this.#send(res, this.#record(req.method ?? "GET", path, url.searchParams, text), {
+        return this.#send(res, this.#record(req.method ?? "GET", prefix, path, url.searchParams, text), {
           status: 400,
           body: { message: "Problems parsing JSON" },
         });
       }
     }
-    const record = this.#record(req.method ?? "GET", path, url.searchParams, body);
+    const record = this.#record(req.method ?? "GET", prefix, path, url.searchParams, body);
     const info: RequestInfo = {
       method: record.method,
       path,
@@ -127,8 +130,14 @@ export class FakeGitHub {
     this.#send(res, record, reply);
   }
 
-  #record(method: string, path: string, query: URLSearchParams, body: unknown): RecordedRequest {
-    const record: RecordedRequest = { method, path, query, body, status: 0, at: performance.now() };
+  #record(
+    method: string,
+    prefix: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+  ): RecordedRequest {
+    const record: RecordedRequest = { method, prefix, path, query, body, status: 0, at: performance.now() };
     this.requests.push(record);
     return record;
   }

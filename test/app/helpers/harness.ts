@@ -36,6 +36,8 @@ export interface Harness {
 export interface HarnessOptions {
   readonly logLevel?: "info" | "debug" | "silent";
   readonly maxBodyBytes?: number;
+  /** The App's clock (milliseconds since the epoch). */
+  readonly now?: () => number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -60,7 +62,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const store = new MemoryStore();
   const server = await startAppServer({
     probot,
-    app: trestleApp({ appId: APP_ID, store, cache: new LoadCache() }),
+    app: trestleApp({
+      appId: APP_ID,
+      store,
+      cache: new LoadCache(),
+      ...(options.now === undefined ? {} : { now: options.now }),
+    }),
     port: 0,
     host: "127.0.0.1",
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
