@@ -1,6 +1,7 @@
 // The Action's steps, in order: find the project, check codelists, validate project.yaml (annotations),
 // restore the cached state, run on dummy data (live log), save the state, upload the artifact, and
 // describe it all in the summary and outputs. Everything host-specific comes in through `host`.
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type CodelistsReport, checkCodelists } from "../codelists/index.ts";
@@ -53,15 +54,19 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
     );
   }
 
-  host.command("::group::Codelists");
   const codelists = await checkCodelists(projectDir, { inCi: true });
+  // The messages quote codelists.txt, so they are printed with workflow commands stopped.
+  const token = randomBytes(16).toString("hex");
+  host.command("::group::Codelists");
+  host.command(`::stop-commands::${token}`);
+  for (const message of codelists.messages) host.info(message.text.replace(/\n+$/, ""));
+  host.command(`::${token}::`);
+  host.command("::endgroup::");
   for (const message of codelists.messages) {
-    host.info(message.text.replace(/\n+$/, ""));
     if (message.level === "error" && budget.take("error")) {
       host.command(fileAnnotation("error", message.text, `${prefix}${message.file ?? "codelists"}`));
     }
   }
-  host.command("::endgroup::");
 
   const load = loadPipeline(text);
   host.info(formatVerdict(load, projectFile));

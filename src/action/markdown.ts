@@ -1,9 +1,9 @@
 // Markdown helpers for text that comes from users' files and jobs: action names, messages and logs
 // must show as written and never become markup, links, HTML or the end of a table cell.
 
-/** Control characters (other than tab) and the bidi overrides shown as `\uXXXX`. */
+/** Control characters (line breaks too; tab aside) and bidi overrides, shown as `\uXXXX`. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
@@ -13,12 +13,18 @@ export function visible(text: string): string {
     .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** HTML's own marks become entities, which mean the same inside and outside HTML blocks. */
+const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
+
 /**
  * Inline text that never starts a line: the marks that mean something mid-line (emphasis, code,
  * links, HTML, table cells, strikethrough, entities, maths) are backslash-escaped.
  */
 export function inline(text: string): string {
-  return visible(text.replace(/\r\n?|\n/g, " ")).replace(/[\\`*_[\]<>|~&$!]/g, (c) => `\\${c}`);
+  return visible(text.replace(/\r\n?|\n/g, " ")).replace(
+    /[\\`*_[\]<>|~&$!]/g,
+    (c) => ENTITIES[c] ?? `\\${c}`,
+  );
 }
 
 /** Text in a fenced code block: a fence longer than any run of backticks inside. */
