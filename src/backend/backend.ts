@@ -10,6 +10,7 @@ import { buildServer } from "./http/server.ts";
 import { ProjectSource } from "./project-source.ts";
 import { RepoCache } from "./repos.ts";
 import { type JobExecutor, Scheduler } from "./scheduler.ts";
+import { startCheckpointer } from "./store/checkpointer.ts";
 import { openDatabase } from "./store/database.ts";
 import { Store } from "./store/store.ts";
 import type { TokenTable } from "./tokens.ts";
@@ -64,8 +65,11 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const cleanups: (() => unknown)[] = [lock.release];
   try {
     const now = options.now ?? Date.now;
-    const db = openDatabase(join(dataDir, "trestle.db"));
+    const dbPath = join(dataDir, "trestle.db");
+    const db = openDatabase(dbPath);
     cleanups.unshift(() => db.close());
+    const checkpointer = await startCheckpointer(db, dbPath);
+    cleanups.unshift(() => checkpointer.stop());
     const store = new Store(db);
     const gitTimeoutMs = options.gitTimeoutMs ?? 10 * 60_000;
     const repos = new RepoCache(join(dataDir, "repos"), gitTimeoutMs);

@@ -21,8 +21,10 @@ export interface CreateDeps {
   readonly logError: (message: string, error: unknown) => void;
 }
 
+/** A W3C trace context for the job, as the controller starts one per job. */
 function newTraceContext(): Record<string, string> {
-  return { traceparent: `00-${randomBytes(16).toString("hex")}-${randomBytes(8).toString("hex")}-01` };
+  const id = randomBytes(24).toString("hex");
+  return { traceparent: `00-${id.slice(0, 32)}-${id.slice(32)}-01` };
 }
 
 const creatingError = (details: string): Reply<CreateResponse> => ({

@@ -44,7 +44,16 @@ export class ProjectSource {
     if (checkBranch && request.branch === "") return { ok: false, message: "A branch name must be supplied" };
     // Without the branch check, any branch name leads to the same answer.
     const branchKey = checkBranch ? request.branch : "";
-    const cacheKey = `${request.repoUrl}\n${request.commit}`;
+    // Commits never change, so a commit checked against a branch once stays checked; the parsed
+    // pipeline is kept in memory, the checked bytes in the store (they survive a restart).
+    const cacheKey = `${request.repoUrl}\n${request.commit}\n${branchKey}`;
+    const cached = this.#pipelines.get(cacheKey);
+    if (cached !== undefined) {
+      // Refresh its place in the least-recently-used order.
+      this.#pipelines.delete(cacheKey);
+      this.#pipelines.set(cacheKey, cached);
+      return cached;
+    }
     let bytes = this.#store.checkedCommit(request.repoUrl, request.commit, branchKey);
     if (bytes === undefined) {
       const fetched = await this.#repos.fetchCommit(
@@ -64,13 +73,6 @@ export class ProjectSource {
         return { ok: false, message: `No project.yaml file found in ${request.repoUrl}` };
       bytes = file.value;
       this.#store.rememberCheckedCommit(request.repoUrl, request.commit, branchKey, bytes, this.#now());
-    }
-    const cached = this.#pipelines.get(cacheKey);
-    if (cached !== undefined) {
-      // Refresh its place in the least-recently-used order.
-      this.#pipelines.delete(cacheKey);
-      this.#pipelines.set(cacheKey, cached);
-      return cached;
     }
     const loaded = loadPipeline(bytes);
     const result: ProjectResult =

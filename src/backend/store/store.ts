@@ -21,11 +21,12 @@ export type CancelOutcome =
   | { readonly kind: "cancelled"; readonly count: number; readonly jobIds: readonly string[] };
 
 export class Store {
-  readonly #db: Db;
   readonly #stmts;
+  /** Made once: better-sqlite3 prepares BEGIN/COMMIT for each transaction function it makes. */
+  readonly #transaction: (work: () => unknown) => unknown;
 
   constructor(db: Db) {
-    this.#db = db;
+    this.#transaction = db.transaction((work: () => unknown) => work());
     this.#stmts = {
       request: db.prepare<[string], JobRequestRow>("SELECT * FROM job_requests WHERE rap_id = ?"),
       countJobs: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM jobs WHERE rap_id = ?"),
@@ -101,7 +102,7 @@ export class Store {
    * transaction: planning sees exactly the workspace state the insert lands on.
    */
   transaction<T>(work: () => T): T {
-    return this.#db.transaction(work)();
+    return this.#transaction(work) as T;
   }
 
   insertJobRequest(request: NewJobRequest, jobs: readonly NewJob[], now: number): void {
