@@ -174,7 +174,12 @@ describe("trestle run", () => {
       return pids;
     };
     await started;
-    expect((await inProject()).length).toBeGreaterThan(0);
+    // The status line comes just before the job's process starts: wait (with a deadline) to see it.
+    const deadline = Date.now() + 20_000;
+    while ((await inProject()).length === 0) {
+      if (Date.now() > deadline) throw new Error("the job's process never appeared");
+      await new Promise((r) => setTimeout(r, 20));
+    }
     child.kill("SIGINT");
     expect(await exited).toBe(1);
     // The job's process went with it.

@@ -227,7 +227,7 @@ describe("the docker executor", () => {
     const rec = recorder({ hang: true });
     const events: RunEvent[] = [];
     const handle = await dockerRun(rec, {}, events);
-    const end = Date.now() + 10_000;
+    const end = Date.now() + 30_000;
     while (!rec.calls.some((c) => c[0] === "wait")) {
       if (Date.now() > end) throw new Error("the container never started");
       await new Promise((r) => setTimeout(r, 5));

@@ -35,7 +35,7 @@ const writes = (name: string) => ({ files: { [`output/${name}.csv`]: `${name}\n`
 function waitForEvent(
   events: RunEvent[],
   match: (e: RunEvent) => boolean,
-  deadlineMs = 10_000,
+  deadlineMs = 30_000,
 ): Promise<void> {
   const end = Date.now() + deadlineMs;
   return new Promise((resolve, reject) => {
