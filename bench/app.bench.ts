@@ -109,3 +109,7 @@ row(
 );
 row("  App CPU time per delivery", cpuMsPerDelivery, "ms", "≤", 5);
 row("  deliveries per second one core of App CPU sustains", 1000 / cpuMsPerDelivery, "/s", "≥", 200);
+const requests = Object.entries(load.requests).sort(([, a], [, b]) => b - a);
+const total = requests.reduce((sum, [, n]) => sum + n, 0);
+row("  GitHub API requests per delivery", total / load.delivered, "", "≥", null);
+for (const [shape, n] of requests) console.log(`    ${(n / load.delivered).toFixed(2)}  ${shape}`);

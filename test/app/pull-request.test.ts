@@ -157,6 +157,35 @@ describe("pushes to an open pull request", () => {
     expect(h.github.state.commentsOn(REPO, 7)[0]!.body).toContain("is not valid");
   });
 
+  it("orders deliveries by the pull request's updated_at, asking GitHub only when that cannot decide", async () => {
+    const study = openStudyPull(h, { base: { "project.yaml": DEMO }, head: { "project.yaml": DEMO } });
+    const at = (time: string) => `2026-11-25T10:${time}Z`;
+    const pullsReads = () => h.github.requests.filter((r) => r.path.endsWith("/pulls/7")).length;
+    await h.deliver(
+      "pull_request",
+      pullRequestEvent("opened", study.repo, { ...study, updatedAt: at("00:00") }),
+    );
+    expect(pullsReads()).toBe(1);
+
+    const older = pushToPull(h, study, { "project.yaml": DEMO_INVALID });
+    const newer = pushToPull(h, older, { "project.yaml": DEMO_CHANGED });
+    await h.deliver(
+      "pull_request",
+      pullRequestEvent("synchronize", study.repo, { ...newer, updatedAt: at("02:00") }),
+    );
+    expect(pullsReads()).toBe(1);
+    expect(h.github.state.commentsOn(REPO, 7)[0]!.body).toContain("1 added · 1 changed");
+
+    // The delivery for the older push arrives last: it is stale by its stamp alone.
+    await h.deliver(
+      "pull_request",
+      pullRequestEvent("synchronize", study.repo, { ...older, updatedAt: at("01:00") }),
+    );
+    expect(pullsReads()).toBe(1);
+    expect(h.github.state.commentsOn(REPO, 7)[0]!.body).toContain("1 added · 1 changed");
+    expect(h.github.state.checkRunsOn(REPO, older.headSha)[0]!.conclusion).toBe("failure");
+  });
+
   it("makes one comment when two deliveries for a pull request arrive together", async () => {
     const study = openStudyPull(h, {
       base: { "project.yaml": DEMO },

@@ -31,7 +31,7 @@ export function onCheckRunRerequested(deps: AppDeps) {
       if (pr === undefined) return reportCommit(handler, { sha: run.head_sha, baseSha: null }, force);
       return reportPullRequest(
         handler,
-        { number: pr.number, headSha: run.head_sha, baseSha: pr.base.sha },
+        { number: pr.number, headSha: run.head_sha, baseSha: pr.base.sha, updatedAt: null },
         force,
       );
     });

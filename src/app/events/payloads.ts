@@ -8,6 +8,7 @@ import type { RepoRef } from "../github/client.ts";
 /** A git object id: SHA-1, or SHA-256 for repositories that use it. */
 const sha = z.string().regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, "expected a commit id");
 const login = z.string().min(1).max(100);
+const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 const repository = z.object({
   name: z.string().min(1).max(100),
@@ -24,6 +25,11 @@ export const pullRequestPayload = z.object({
     state: z.string(),
     head: z.object({ sha, ref: z.string() }),
     base: z.object({ sha, ref: z.string() }),
+    // Compared as text to order events, so only GitHub's one form is taken; anything else is ignored.
+    updated_at: z
+      .string()
+      .nullish()
+      .transform((v) => (v != null && UTC_SECONDS.test(v) ? v : null)),
   }),
   repository,
   installation,

@@ -19,6 +19,7 @@ export function onPullRequest(deps: AppDeps) {
       number: payload.pull_request.number,
       headSha: payload.pull_request.head.sha,
       baseSha: payload.pull_request.base.sha,
+      updatedAt: payload.pull_request.updated_at,
     };
     const key = `${repo.owner}/${repo.repo}#${pr.number}`;
     const about = {

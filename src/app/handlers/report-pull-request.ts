@@ -16,6 +16,8 @@ export interface PullRequestTarget {
   readonly number: number;
   readonly headSha: string;
   readonly baseSha: string;
+  /** The pull request's `updated_at` as the event carried it (ISO 8601, UTC), when it did. */
+  readonly updatedAt: string | null;
 }
 
 export type PullRequestOutcome =
@@ -70,14 +72,35 @@ async function updateComment(
   pr: PullRequestTarget,
   report: ProjectReport,
 ): Promise<"created" | "updated" | "unchanged" | "stale" | "closed"> {
-  const state = await readPullState(deps.octokit, deps.repo, pr.number);
-  if (state.kind !== "open") return "closed";
-  if (state.headSha !== pr.headSha) return "stale";
   const key = { repo: deps.repo, number: pr.number };
+  const currency = await isCurrent(deps, pr);
+  if (currency !== "current") return currency;
   const target = { repo: deps.repo, issueNumber: pr.number, marker: COMMENT_MARKER, appId: deps.appId };
   const body = renderComment(report, { showGraph: settings.comment.graph });
   const known = await deps.store.getStickyComment(key);
   const outcome = await syncStickyComment(deps.octokit, target, body, known);
   if (outcome.kind !== "unchanged" || known === null) await deps.store.setStickyComment(key, outcome.comment);
   return outcome.kind;
+}
+
+/**
+ * Whether the event's commit is still the pull request's head. Deliveries can arrive out of order;
+ * GitHub stamps each event with the pull request's `updated_at`, so an event older than one already
+ * seen is stale and a newer one is current. When that cannot decide (no stamp, nothing seen since the
+ * App started, or two pushes in the same second) GitHub is asked.
+ */
+async function isCurrent(deps: HandlerDeps, pr: PullRequestTarget): Promise<"current" | "stale" | "closed"> {
+  const key = { repo: deps.repo, number: pr.number };
+  const seen = pr.updatedAt === null ? null : await deps.store.getPullHead(key);
+  let verdict: "current" | "stale" | "closed";
+  if (seen !== null && pr.updatedAt! < seen.updatedAt) verdict = "stale";
+  else if (seen !== null && (pr.updatedAt! > seen.updatedAt || seen.sha === pr.headSha)) verdict = "current";
+  else {
+    const state = await readPullState(deps.octokit, deps.repo, pr.number);
+    verdict = state.kind !== "open" ? "closed" : state.headSha === pr.headSha ? "current" : "stale";
+  }
+  if (verdict === "current" && pr.updatedAt !== null) {
+    await deps.store.setPullHead(key, { sha: pr.headSha, updatedAt: pr.updatedAt });
+  }
+  return verdict;
 }

@@ -3,12 +3,19 @@
 // redelivery guard for old ids.
 import type { PublishedCheckRun } from "../github/check-run.ts";
 import type { KnownComment } from "../github/sticky-comment.ts";
-import { type AppStore, type CheckRunKey, checkRunKeyString, type PullKey, pullKeyString } from "./store.ts";
+import {
+  type AppStore,
+  type CheckRunKey,
+  checkRunKeyString,
+  type PullHead,
+  type PullKey,
+  pullKeyString,
+} from "./store.ts";
 
 export interface MemoryStoreOptions {
   /** How many delivery ids to remember. GitHub redelivers within days, at most a few per hook. */
   readonly deliveries?: number;
-  /** How many pull requests' comment ids to remember. */
+  /** How many pull requests' comments (and newest heads) to remember. */
   readonly comments?: number;
   /** How many published check runs to remember. */
   readonly checkRuns?: number;
@@ -18,11 +25,13 @@ export class MemoryStore implements AppStore {
   readonly #deliveries: BoundedMap<string, true>;
   readonly #comments: BoundedMap<string, KnownComment>;
   readonly #checkRuns: BoundedMap<string, PublishedCheckRun>;
+  readonly #heads: BoundedMap<string, PullHead>;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#deliveries = new BoundedMap(options.deliveries ?? 50_000);
     this.#comments = new BoundedMap(options.comments ?? 50_000);
     this.#checkRuns = new BoundedMap(options.checkRuns ?? 50_000);
+    this.#heads = new BoundedMap(options.comments ?? 50_000);
   }
 
   async claimDelivery(id: string): Promise<boolean> {
@@ -41,6 +50,14 @@ export class MemoryStore implements AppStore {
 
   async setStickyComment(key: PullKey, comment: KnownComment): Promise<void> {
     this.#comments.set(pullKeyString(key), comment);
+  }
+
+  async getPullHead(key: PullKey): Promise<PullHead | null> {
+    return this.#heads.get(pullKeyString(key)) ?? null;
+  }
+
+  async setPullHead(key: PullKey, head: PullHead): Promise<void> {
+    this.#heads.set(pullKeyString(key), head);
   }
 
   async getCheckRun(key: CheckRunKey): Promise<PublishedCheckRun | null> {

@@ -11,6 +11,12 @@ export interface PullKey {
   readonly number: number;
 }
 
+/** The newest head the App has seen for a pull request, with the event's `updated_at`. */
+export interface PullHead {
+  readonly sha: string;
+  readonly updatedAt: string;
+}
+
 export interface CheckRunKey {
   readonly repo: RepoRef;
   readonly sha: string;
@@ -28,6 +34,8 @@ export interface AppStore {
   /** The pull request's sticky comment as the App last wrote it. */
   getStickyComment(key: PullKey): Promise<KnownComment | null>;
   setStickyComment(key: PullKey, comment: KnownComment): Promise<void>;
+  getPullHead(key: PullKey): Promise<PullHead | null>;
+  setPullHead(key: PullKey, head: PullHead): Promise<void>;
   /** The check run the App last published on a commit under a name. */
   getCheckRun(key: CheckRunKey): Promise<PublishedCheckRun | null>;
   setCheckRun(key: CheckRunKey, run: PublishedCheckRun): Promise<void>;

@@ -42,6 +42,8 @@ export interface PullRequestFields {
   readonly headSha: string;
   readonly baseSha: string;
   readonly headRef?: string;
+  /** The pull request's `updated_at` the event carries (default: the fixture's). */
+  readonly updatedAt?: string;
 }
 
 export function pullRequestEvent(
@@ -56,6 +58,7 @@ export function pullRequestEvent(
   payload.pull_request.head.ref = pr.headRef ?? "feature";
   payload.pull_request.base.sha = pr.baseSha;
   payload.pull_request.base.ref = repo.defaultBranch;
+  if (pr.updatedAt !== undefined) payload.pull_request.updated_at = pr.updatedAt;
   if (action === "synchronize") payload.after = pr.headSha;
   return payload;
 }

@@ -26,6 +26,8 @@ export interface LoadResult {
   readonly delivered: number;
   readonly seconds: number;
   readonly timings: readonly Timing[];
+  /** API requests the App made during the load, by method and route shape. */
+  readonly requests: Readonly<Record<string, number>>;
 }
 
 type Request =
@@ -101,8 +103,14 @@ async function serve(options: GitHubProcessOptions, send: (message: unknown) => 
     const sha = state.commit(REPO, { "project.yaml": DEMO }, { branch: `b${n}`, parent: baseSha });
     state.openPull(REPO, { number: n, head: { sha, ref: `b${n}` }, base: { sha: baseSha, ref: "main" } });
   }
-  // The bench only needs the latest requests; keeping every one would grow without bound.
-  const trim = setInterval(() => github.requests.splice(0, Math.max(0, github.requests.length - 1000)), 1000);
+  // Requests are counted by route shape rather than kept, which would grow without bound.
+  const counts = new Map<string, number>();
+  const trim = setInterval(() => {
+    for (const r of github.requests.splice(0)) {
+      const shape = `${r.method} ${r.path.replace(/\/[0-9a-f]{40}|\/\d+/g, "/:id").replace(/^\/repos\/[^/]+\/[^/]+/, "")}`;
+      counts.set(shape, (counts.get(shape) ?? 0) + 1);
+    }
+  }, 100);
 
   const waiting = new Map<number, (at: number) => void>();
   github.events.on("write", (r: RecordedRequest) => {
@@ -122,7 +130,9 @@ async function serve(options: GitHubProcessOptions, send: (message: unknown) => 
     const pull = state.pull(REPO, number)!;
     const sha = state.commit(REPO, { "project.yaml": text }, { branch: `b${number}`, parent: pull.head.sha });
     pull.head = { ...pull.head, sha };
-    const payload = pullRequestEvent("synchronize", repo, { number, headSha: sha, baseSha });
+    // GitHub stamps events with the pull request's updated_at, to the second.
+    const updatedAt = `${new Date().toISOString().slice(0, 19)}Z`;
+    const payload = pullRequestEvent("synchronize", repo, { number, headSha: sha, baseSha, updatedAt });
     const commented = new Promise<number>((resolve) => waiting.set(number, resolve));
     const start = performance.now();
     const response = await sendWebhook(webhookUrl, "pull_request", payload, { secret: options.secret });
@@ -136,6 +146,8 @@ async function serve(options: GitHubProcessOptions, send: (message: unknown) => 
 
   async function load(webhookUrl: string, seconds: number, concurrency: number): Promise<LoadResult> {
     const timings: Timing[] = [];
+    github.requests.length = 0;
+    counts.clear();
     const started = performance.now();
     const deadline = started + seconds * 1000;
     await Promise.all(
@@ -145,7 +157,9 @@ async function serve(options: GitHubProcessOptions, send: (message: unknown) => 
         }
       }),
     );
-    return { delivered: timings.length, seconds: (performance.now() - started) / 1000, timings };
+    const elapsed = (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return { delivered: timings.length, seconds: elapsed, timings, requests: Object.fromEntries(counts) };
   }
 
   process.on("message", (message: Request & { id: number }) => {
