@@ -204,7 +204,9 @@ export class Scheduler {
     this.#o.log("info", "job started", { job: job.id, action: job.action, rap_id: job.rap_id });
     const controller = new AbortController();
     const onStatus: StatusListener = (code, message) => {
-      if (!this.#stopping) store.setCode(job.id, code, message, this.#o.now());
+      if (!this.#stopping && store.setCode(job.id, code, message, this.#o.now())) {
+        this.#o.log("info", "job status", { job: job.id, action: job.action, rap_id: job.rap_id, code });
+      }
     };
     const target: JobToRun = {
       jobId: job.id,

@@ -56,7 +56,9 @@ const summary = (jobs: Map<string, { status: string; status_code: string }>) =>
   Object.fromEntries([...jobs].map(([action, j]) => [action, `${j.status}/${j.status_code}`]));
 
 describe("running job requests", () => {
-  it("runs every job of run_all to success and says nothing to do the second time", async () => {
+  it("runs every job of run_all to success and says nothing to do the second time", {
+    timeout: 120_000,
+  }, async () => {
     const ws = workspace();
     const body = createBody({ repo_url: chain.url, commit: chainCommit, workspace: ws });
     expect((await api.create(body)).status).toBe(201);
@@ -87,7 +89,9 @@ describe("running job requests", () => {
     });
   });
 
-  it("re-runs only what is asked, and every dependency with force_run_dependencies", async () => {
+  it("re-runs only what is asked, and every dependency with force_run_dependencies", {
+    timeout: 120_000,
+  }, async () => {
     const ws = workspace();
     await api.create(createBody({ repo_url: chain.url, commit: chainCommit, workspace: ws }));
     const initial = await eventually(
@@ -124,7 +128,9 @@ describe("running job requests", () => {
     });
   });
 
-  it("fails a job that exits non-zero, fails its dependents, and re-runs it on the next request", async () => {
+  it("fails a job that exits non-zero, fails its dependents, and re-runs it on the next request", {
+    timeout: 120_000,
+  }, async () => {
     const ws = workspace();
     const failing = extrasCommit(true);
     const body = createBody({
@@ -163,7 +169,9 @@ describe("running job requests", () => {
     });
   });
 
-  it("cancels a running job and a waiting one; a dependent of the cancelled job fails", async () => {
+  it("cancels a running job and a waiting one; a dependent of the cancelled job fails", {
+    timeout: 120_000,
+  }, async () => {
     const { commit, gate } = extrasCommit();
     const ws = workspace();
     const body = createBody({
@@ -216,7 +224,9 @@ describe("running job requests", () => {
     });
   });
 
-  it("keeps a backend to its worker limit and a workspace to one job at a time", async () => {
+  it("keeps a backend to its worker limit and a workspace to one job at a time", {
+    timeout: 120_000,
+  }, async () => {
     const { commit, gate } = extrasCommit();
     const [a, b, c] = [workspace(), workspace(), workspace()];
     const bodies = [a, b, c].map((ws) =>

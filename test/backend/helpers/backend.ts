@@ -98,7 +98,7 @@ export function snapshot(dataDir: string): string {
 export async function eventually<T>(
   check: () => Promise<T | undefined> | T | undefined,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -123,7 +123,7 @@ export async function jobsOf(api: RapClient, rapId: string): Promise<Map<string,
 }
 
 /** Waits until every job of the request has ended, and returns them by action. */
-export function settled(api: RapClient, rapId: string, timeoutMs = 30_000): Promise<Map<string, RapJob>> {
+export function settled(api: RapClient, rapId: string, timeoutMs = 90_000): Promise<Map<string, RapJob>> {
   return eventually(
     async () => {
       const jobs = await jobsOf(api, rapId);
