@@ -139,5 +139,11 @@ describe("a failing action", () => {
     expect(s).toContain("- output/summary.csv");
     expect(s).toContain("Did you mean to match one of these files instead?\n- output/sumary.csv");
     expect(s).toContain("| report | dependency failed |");
+    expect(s).toMatch(
+      /\| tidy \| succeeded \| [^|]+ \| output\/tidy\.csv \(\d+ B\) \| output\/tidy\.csv: File has patient\\_id column \|/,
+    );
+    expect(r.results!.actions.find((a) => a.name === "tidy")!.level4Warnings).toEqual([
+      { path: "output/tidy.csv", message: "File has patient_id column" },
+    ]);
   }, 120_000);
 });
