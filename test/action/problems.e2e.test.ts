@@ -146,4 +146,23 @@ describe("a failing action", () => {
       { path: "output/tidy.csv", message: "File has patient_id column" },
     ]);
   }, 120_000);
+
+  it("stops starting jobs after the first failure without continue-on-error", async () => {
+    const r = await (await runnerWith("failing")).run({
+      executor: "local",
+      cache: "false",
+      upload: "false",
+      concurrency: "1",
+      "continue-on-error": "false",
+    });
+    expect(r.code).toBe(1);
+    const statuses = Object.fromEntries(r.results!.actions.map((a) => [a.name, a.status]));
+    expect(statuses).toMatchObject({ prepare: "succeeded", analyse: "failed" });
+    const notStarted = Object.entries(statuses)
+      .filter(([, s]) => s === "not_started")
+      .map(([name]) => name);
+    expect(notStarted.length).toBeGreaterThan(0);
+    expect(r.summary).toMatch(/class [n\d,]+ pending/);
+    for (const name of notStarted) expect(r.summary).toContain(`| ${name} | not started |`);
+  }, 120_000);
 });
