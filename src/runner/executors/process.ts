@@ -2,9 +2,9 @@
 // output split into lines, a kill on abort (SIGTERM, then SIGKILL after a grace period), and, where
 // /proc exists, a watch on the group's resident memory that kills it when over the limit.
 import { spawn } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { ExecIO, KillReason } from "../types.ts";
+import { watchMemory } from "./memory-watch.ts";
 
 export interface ProcessSpec {
   readonly command: string;
@@ -20,8 +20,6 @@ export interface ProcessOutcome {
 }
 
 const GRACE_MS = 2000;
-const MEMORY_CHECK_MS = 250;
-const PAGE_SIZE = 4096;
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGSEGV: 11, SIGTERM: 15 };
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -32,35 +30,11 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** Resident memory (bytes) of every process in the group, from /proc; null when /proc is unavailable. */
-export async function groupResidentBytes(pgid: number): Promise<number | null> {
-  let names: string[];
-  try {
-    names = await readdir("/proc");
-  } catch {
-    return null;
-  }
-  let total = 0;
-  await Promise.all(
-    names
-      .filter((n) => /^\d+$/.test(n))
-      .map(async (pid) => {
-        const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
-        if (!stat) return;
-        // Fields after the command name (which may hold spaces) start after the last ')'.
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        if (Number(fields[2]) === pgid) total += Number(fields[21]) * PAGE_SIZE;
-      }),
-  );
-  return total;
-}
-
 export function runProcess(spec: ProcessSpec, io: ExecIO): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
     let killed: KillReason | null = null;
     let settled = false;
     let graceTimer: NodeJS.Timeout | undefined;
-    let memoryTimer: NodeJS.Timeout | undefined;
     const child = spawn(spec.command, [...spec.args], {
       cwd: spec.cwd,
       env: { ...spec.env },
@@ -84,26 +58,18 @@ export function runProcess(spec: ProcessSpec, io: ExecIO): Promise<ProcessOutcom
         io.onLine(line, name),
       );
     }
-    if (process.platform === "linux" && child.pid !== undefined) {
-      const pid = child.pid;
-      const watch = async () => {
-        const bytes = await groupResidentBytes(pid);
-        // The job may have ended while /proc was being read.
-        if (settled) return;
-        if (bytes !== null && bytes > spec.memoryBytes) {
-          io.onLine(
-            `trestle: stopping the job: it used ${bytes} bytes of memory, over its limit of ${spec.memoryBytes}`,
-            "stderr",
-          );
-          // Memory overruns are stopped at once: waiting for a grace period only lets it grow.
-          killed ??= "memory";
-          killGroup(pid, "SIGKILL");
-          return;
-        }
-        memoryTimer = setTimeout(watch, MEMORY_CHECK_MS);
-      };
-      memoryTimer = setTimeout(watch, MEMORY_CHECK_MS);
-    }
+    const unwatch =
+      child.pid === undefined
+        ? () => undefined
+        : watchMemory(child.pid, spec.memoryBytes, (bytes) => {
+            io.onLine(
+              `trestle: stopping the job: it used ${bytes} bytes of memory, over its limit of ${spec.memoryBytes}`,
+              "stderr",
+            );
+            // Memory overruns are stopped at once: waiting for a grace period only lets it grow.
+            killed ??= "memory";
+            killGroup(child.pid!, "SIGKILL");
+          });
     let exit: ProcessOutcome | null = null;
     child.on("error", (error) => {
       io.onLine(`trestle: could not start ${spec.command}: ${error.message}`, "stderr");
@@ -119,7 +85,7 @@ export function runProcess(spec: ProcessSpec, io: ExecIO): Promise<ProcessOutcom
       if (settled) return;
       settled = true;
       clearTimeout(graceTimer);
-      clearTimeout(memoryTimer);
+      unwatch();
       io.signal.removeEventListener("abort", onAbort);
       resolve({ exitCode: exit?.exitCode ?? 1, killed });
     };
