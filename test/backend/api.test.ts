@@ -163,6 +163,31 @@ describe("POST rap/create/", () => {
     expect(snapshot(dataDir)).toBe(before);
   });
 
+  it("accepts a pull-request head only on a backend started with allowAnyCommit", async () => {
+    repo.git("checkout", "--quiet", "-b", "feature");
+    const prHead = repo.commit({ "analysis/extra.py": "print(1)\n" }, "pull request");
+    repo.git("update-ref", "refs/pull/7/head", prHead);
+    repo.git("checkout", "--quiet", "main");
+    repo.git("branch", "--quiet", "-D", "feature");
+    const body = createBody({ repo_url: repo.url, commit: prHead, workspace: workspace() });
+    expect((await api.create(body)).body).toEqual({
+      error: "Error creating jobs",
+      details: `Could not find commit on branch 'main': ${prHead}`,
+    });
+    const dummy = await startTestBackend(join(tmp.path, "dummy-data"), {
+      runJobs: false,
+      allowAnyCommit: true,
+    });
+    try {
+      expect((await client(dummy).create({ ...body, branch: "feature" })).body).toMatchObject({
+        result: "Success",
+        count: 2,
+      });
+    } finally {
+      await dummy.close();
+    }
+  });
+
   it("answers Nothing to do when every requested action is already scheduled", async () => {
     const ws = workspace();
     expect((await api.create(createBody({ repo_url: repo.url, commit: valid, workspace: ws }))).status).toBe(
