@@ -108,6 +108,7 @@ row(
   null,
 );
 row("  App CPU time per delivery", cpuMsPerDelivery, "ms", "≤", 5);
+row("  GitHub (fake and senders) CPU time per delivery", load.githubCpuMs / load.delivered, "ms", "≥", null);
 row("  deliveries per second one core of App CPU sustains", 1000 / cpuMsPerDelivery, "/s", "≥", 200);
 const requests = Object.entries(load.requests).sort(([, a], [, b]) => b - a);
 const total = requests.reduce((sum, [, n]) => sum + n, 0);

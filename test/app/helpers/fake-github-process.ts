@@ -28,6 +28,8 @@ export interface LoadResult {
   readonly timings: readonly Timing[];
   /** API requests the App made during the load, by method and route shape. */
   readonly requests: Readonly<Record<string, number>>;
+  /** CPU time this process (GitHub and the senders) used during the load, in ms. */
+  readonly githubCpuMs: number;
 }
 
 type Request =
@@ -148,6 +150,7 @@ async function serve(options: GitHubProcessOptions, send: (message: unknown) => 
     const timings: Timing[] = [];
     github.requests.length = 0;
     counts.clear();
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const deadline = started + seconds * 1000;
     await Promise.all(
@@ -158,8 +161,15 @@ async function serve(options: GitHubProcessOptions, send: (message: unknown) => 
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    return { delivered: timings.length, seconds: elapsed, timings, requests: Object.fromEntries(counts) };
+    return {
+      delivered: timings.length,
+      seconds: elapsed,
+      timings,
+      requests: Object.fromEntries(counts),
+      githubCpuMs: (used.user + used.system) / 1000,
+    };
   }
 
   process.on("message", (message: Request & { id: number }) => {
