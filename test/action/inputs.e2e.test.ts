@@ -106,4 +106,29 @@ describe("inputs", () => {
     expect(r.stdout).toContain("No job summary: GITHUB_STEP_SUMMARY is not set.");
     expect(r.outputs.valid).toBe("true");
   }, 60_000);
+
+  it("says why it cannot run when the docker executor is asked for and no daemon answers", async () => {
+    const r = await (await demo()).run(
+      { executor: "docker", cache: "false" },
+      { DOCKER_HOST: "unix:///nonexistent.sock" },
+    );
+    expect(r.code).toBe(1);
+    expect(r.annotations.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^the docker executor needs a running docker daemon: /),
+    ]);
+    expect(r.summary).toMatch(
+      /^## ❌ Trestle: the run could not start: the docker executor needs a running docker daemon/,
+    );
+    expect(r.outputs.succeeded).toBe("false");
+  }, 60_000);
+
+  it("falls back to the local executor on auto when no docker daemon answers", async () => {
+    const r = await (await demo()).run(
+      { cache: "false", upload: "false" },
+      { DOCKER_HOST: "unix:///nonexistent.sock" },
+    );
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/Executor: local \(no docker daemon \(.*\): using the local executor\)/);
+    expect(r.results!.executor).toBe("local");
+  }, 60_000);
 });
