@@ -55,6 +55,15 @@ const HALF_SECOND = [
   "",
 ].join("\n");
 
+/**
+ * CPU time of the runner's own process since `since` (its threads included, the jobs' processes not),
+ * which hardly moves when other work shares the machine, unlike wall time.
+ */
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 function completed(outcome: RunOutcome) {
   if (outcome.kind !== "completed" || !outcome.result.ok)
     throw new Error(`bench run failed: ${JSON.stringify(outcome).slice(0, 2000)}`);
@@ -64,6 +73,7 @@ function completed(outcome: RunOutcome) {
 async function overheadPerJob(): Promise<number> {
   const dir = await project(200, TRIVIAL);
   try {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const result = completed(
       await runProject({ projectDir: dir, actions: ["run_all"], executor: "local", concurrency: 1 }),
@@ -71,7 +81,7 @@ async function overheadPerJob(): Promise<number> {
     const wall = performance.now() - start;
     const own = result.jobs.reduce((sum, j) => sum + j.processMs, 0);
     console.log(
-      `  200 jobs: wall ${(wall / 1000).toFixed(2)} s, jobs' own run time ${(own / 1000).toFixed(2)} s`,
+      `  200 jobs: wall ${(wall / 1000).toFixed(2)} s, jobs' own run time ${(own / 1000).toFixed(2)} s, runner CPU ${(cpuMs(cpu) / 200).toFixed(1)} ms per job (starting each process included)`,
     );
     return (wall - own) / result.jobs.length;
   } finally {
@@ -89,7 +99,7 @@ async function fanOut(): Promise<number> {
     const wall = performance.now() - start;
     const own = result.jobs.reduce((sum, j) => sum + j.processMs, 0);
     console.log(
-      `  64 jobs: wall ${(wall / 1000).toFixed(2)} s, mean own run time ${(own / 64 / 1000).toFixed(3)} s`,
+      `  64 jobs: wall ${(wall / 1000).toFixed(2)} s, mean own run time ${(own / 64 / 1000).toFixed(3)} s; wall ÷ (own run time ÷ 2) = ${(wall / (own / 2)).toFixed(3)}`,
     );
     return wall / 16_000;
   } finally {
