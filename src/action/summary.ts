@@ -108,9 +108,10 @@ function resultsSection(input: SummaryInput, allowance: number): string {
   const rows = input.rows.map((row) => {
     const status =
       row.status === "failed" && row.statusCode
-        ? `failed: ${inline(row.message)}`
+        ? `failed: ${inline(firstLine(row.message))}`
         : STATUS_LABELS[row.status];
-    const duration = row.durationMs === null ? "" : formatDuration(row.durationMs);
+    const duration =
+      row.durationMs === null || row.status === "dependency_failed" ? "" : formatDuration(row.durationMs);
     return `| ${inline(row.name)} | ${status} | ${duration} | ${outputsCell(row)} | ${level4Cell(row)} |\n`;
   });
   return `${fitLines(head, rows, allowance - 2, (left) => `| … and ${plural(left, "more action")} | | | | |\n`)}\n`;
@@ -144,12 +145,13 @@ const MAX_LOG_LINE = 500;
 
 function failureBlock(row: ActionRow): string {
   const job = row.job!;
-  const exit = job.exitCode === null ? "" : ` (exit code ${job.exitCode})`;
-  let text = `#### ${inline(row.name)}: ${inline(job.statusMessage)}${exit}\n\n`;
-  if (job.unmatchedPatterns.length > 0) {
+  const exit = job.exitCode === null || job.exitCode === 0 ? "" : ` (exit code ${job.exitCode})`;
+  let text = `#### ${inline(row.name)}: ${inline(firstLine(job.statusMessage))}${exit}\n\n`;
+  // A job that crashed also leaves its patterns unmatched; that is only news when it did not crash.
+  if (job.statusCode === "unmatched_patterns" && job.unmatchedPatterns.length > 0) {
     text += `No outputs found matching patterns:\n${job.unmatchedPatterns.map((p) => `- ${inline(p)}`).join("\n")}\n\n`;
   }
-  if (job.unmatchedFiles.length > 0) {
+  if (job.statusCode === "unmatched_patterns" && job.unmatchedFiles.length > 0) {
     text += `Did you mean to match one of these files instead?\n${job.unmatchedFiles.map((f) => `- ${inline(f)}`).join("\n")}\n\n`;
   }
   if (job.hint !== null && job.unmatchedFiles.length === 0) text += `${inline(job.hint)}\n\n`;
@@ -160,6 +162,11 @@ function failureBlock(row: ActionRow): string {
     text += `<details open><summary>${earlier} of ${where}</summary>\n\n${codeBlock(lines)}\n</details>\n\n`;
   }
   return text;
+}
+
+/** The first line of a status message, without the colon that introduces what follows. */
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? "").replace(/:\s*$/, "");
 }
 
 function plural(n: number, noun: string): string {

@@ -135,7 +135,10 @@ describe("a failing action", () => {
     expect(s).toMatch(/class n2 dependency_failed/);
     expect(s).toContain("#### analyse: Job exited with an error (exit code 1)");
     expect(s).toMatch(/```text\n[\s\S]*checking group b\n[\s\S]*ZeroDivisionError: division by zero\n```/);
-    expect(s).toContain("#### misnamed:");
+    expect(s).toContain("#### misnamed: No outputs found matching patterns\n");
+    expect(s).toContain("| misnamed | failed: No outputs found matching patterns |");
+    expect(s).toContain("| report | dependency failed |  |");
+    expect(s.split("#### misnamed")[0]).not.toContain("No outputs found matching patterns:");
     expect(s).toContain("- output/summary.csv");
     expect(s).toContain("Did you mean to match one of these files instead?\n- output/sumary.csv");
     expect(s).toContain("| report | dependency failed |");
