@@ -100,6 +100,21 @@ describe("pull request opened", () => {
     expect(comment!.body).toContain("class n0,n1,n2 added");
   });
 
+  it("says when the base's project.yaml is not valid, and shows the graph without a comparison", async () => {
+    const study = openStudyPull(h, {
+      base: { "project.yaml": DEMO_INVALID },
+      head: { "project.yaml": DEMO },
+    });
+    await opened(study);
+    const [comment] = h.github.state.commentsOn(REPO, 7);
+    expect(comment!.body).toContain(
+      "The base branch's `project.yaml` is not valid, so changes cannot be shown.",
+    );
+    expect(comment!.body).not.toContain("What this pull request changes");
+    expect(comment!.body).toContain("```mermaid");
+    expect(comment!.body).not.toContain("classDef");
+  });
+
   it("shows removed actions, unconnected, in the graph and the table", async () => {
     const without = DEMO.slice(0, DEMO.indexOf("  render_report:"));
     const study = openStudyPull(h, { base: { "project.yaml": DEMO }, head: { "project.yaml": without } });

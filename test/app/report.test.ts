@@ -55,7 +55,9 @@ describe("renderComment", () => {
             base: { kind: "valid" },
             changes: compareProjects(base, head, graph),
           };
-          expect(renderComment(report, { showGraph: true, budget }).length).toBeLessThanOrEqual(budget);
+          expect(
+            renderComment(report, { showGraph: true, annotated: true, budget }).length,
+          ).toBeLessThanOrEqual(budget);
         },
       ),
       { numRuns: 25 },

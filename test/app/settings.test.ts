@@ -81,6 +81,15 @@ describe("valid settings", () => {
     expect(h.github.state.commentsOn(REPO, 7)).toHaveLength(1);
   });
 
+  it("without the check, does not point the comment's errors at it", async () => {
+    await openWithSettings("checks:\n  enabled: false\n", {
+      "project.yaml": DEMO.replace("needs: [make_safe]", "needs: [nope]"),
+    });
+    const body = h.github.state.commentsOn(REPO, 7)[0]!.body;
+    expect(body).toContain("1 error:");
+    expect(body).not.toContain("marked on its line");
+  });
+
   it("can leave the graph out of the comment and rename the check", async () => {
     const { study } = await openWithSettings("comment:\n  graph: false\nchecks:\n  name: OpenSAFELY\n");
     expect(h.github.state.commentsOn(REPO, 7)[0]!.body).not.toContain("```mermaid");

@@ -76,7 +76,10 @@ async function updateComment(
   const currency = await isCurrent(deps, pr);
   if (currency !== "current") return currency;
   const target = { repo: deps.repo, issueNumber: pr.number, marker: COMMENT_MARKER, appId: deps.appId };
-  const body = renderComment(report, { showGraph: settings.comment.graph });
+  const body = renderComment(report, {
+    showGraph: settings.comment.graph,
+    annotated: settings.checks.enabled,
+  });
   const known = await deps.store.getStickyComment(key);
   const outcome = await syncStickyComment(deps.octokit, target, body, known);
   if (outcome.kind !== "unchanged" || known === null) await deps.store.setStickyComment(key, outcome.comment);

@@ -17,6 +17,8 @@ const HINT_MAX_ACTIONS = 10;
 
 export interface CommentOptions {
   readonly showGraph: boolean;
+  /** Whether the check run (with its annotations) is published, so the comment can point to it. */
+  readonly annotated: boolean;
   readonly budget?: number;
 }
 
@@ -44,7 +46,7 @@ export function renderComment(report: ProjectReport, options: CommentOptions): s
         `### ❌ ${file} is not valid\n\n` +
         `${count(report.result.errors.length, "error")}` +
         (report.result.warnings.length > 0 ? ` and ${count(report.result.warnings.length, "warning")}` : "") +
-        ", each also marked on its line in the checks:\n\n";
+        (options.annotated ? ", each also marked on its line in the checks:\n\n" : ":\n\n");
       const tail = "\nRun `trestle check` locally to check it before you push.\n";
       const room = budget - COMMENT_MARKER.length - head.length - tail.length - footer.length - 2;
       body = head + renderIssuesBlock(report.result, report.path, room) + tail;
@@ -71,9 +73,10 @@ function validBody(
     head += `\nThe project's version changed from ${changes.version.from} to ${changes.version.to}.\n`;
   }
   if (report.base.kind === "missing") head += `\nThe base branch has no ${file}, so every action is new.\n`;
-  if (report.base.kind === "invalid" || report.base.kind === "unreadable") {
+  if (report.base.kind === "invalid")
     head += `\nThe base branch's ${file} is not valid, so changes cannot be shown.\n`;
-  }
+  if (report.base.kind === "unreadable")
+    head += `\nThe base branch's ${file} cannot be read, so changes cannot be shown.\n`;
 
   const hint = runHint(report, changes);
   let rest = budget - head.length - hint.length;
