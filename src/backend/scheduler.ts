@@ -35,6 +35,7 @@ export const MESSAGES = {
 } as const;
 
 const MIN_PASS_GAP_MS = 20;
+const RETRY_DELAY_MS = 5_000;
 
 interface Running {
   readonly controller: AbortController;
@@ -54,6 +55,8 @@ export class Scheduler {
   #stopping = false;
   #lastSeenAt = 0;
   #lastPassAt = 0;
+  /** Jobs the agent handed back (their workspace was busy), and when they may start again. */
+  readonly #retryAt = new Map<string, number>();
 
   constructor(options: SchedulerOptions) {
     this.#o = options;
@@ -182,6 +185,8 @@ export class Scheduler {
         a.seq - b.seq,
     );
     for (const job of ready) {
+      if ((this.#retryAt.get(job.id) ?? 0) > now) continue;
+      this.#retryAt.delete(job.id);
       if ((perBackend.get(job.backend) ?? 0) >= this.#o.maxWorkers(job.backend)) {
         set(job, "waiting_on_workers", MESSAGES.waitingOnWorkers);
       } else if ((perWorkspace.get(workspaceKey(job)) ?? 0) > 0) {
@@ -232,6 +237,9 @@ export class Scheduler {
           code: finalCode,
         });
       }
+      // Handed back unfinished: try again a little later, not at once and in a loop.
+      if (!isCompletedState(stateOfStatusCode(finalCode)))
+        this.#retryAt.set(job.id, this.#o.now() + RETRY_DELAY_MS);
       this.kick();
     });
     this.#running.set(job.id, { controller, backend: job.backend, workspaceKey: workspaceKey(job), done });

@@ -1,6 +1,7 @@
 // Job requests planned, scheduled and run for real: the runner's local executor runs each job's
 // Python script in the workspace folder, on dummy data.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningBackend } from "../../src/backend/backend.ts";
@@ -251,5 +252,28 @@ describe("running job requests", () => {
       const jobs = await settled(api, body.rap_id);
       expect([...jobs.values()].every((j) => j.status === "succeeded")).toBe(true);
     }
+  });
+
+  it("hands a job back while another process holds its workspace, and runs it once free", {
+    timeout: 120_000,
+  }, async () => {
+    const ws = workspace();
+    const holder = spawn("sleep", ["600"], { stdio: "ignore" });
+    const lockDir = join(workspaceDir(dataDir, "test", ws), "metadata", ".trestle");
+    mkdirSync(lockDir, { recursive: true });
+    writeFileSync(join(lockDir, "lock"), `${holder.pid}\n`);
+    const { commit } = extrasCommit();
+    const body = createBody({ repo_url: extras.url, commit, workspace: ws, requested_actions: ["flaky"] });
+    try {
+      await api.create(body);
+      const waiting = await eventually(async () => {
+        const job = (await jobsOf(api, body.rap_id)).get("flaky");
+        return job?.status_code === "waiting_on_new_task" ? job : undefined;
+      }, "the job to be handed back");
+      expect(waiting).toMatchObject({ status: "pending", started_at: null });
+    } finally {
+      holder.kill("SIGKILL");
+    }
+    expect(summary(await settled(api, body.rap_id))).toEqual({ flaky: "succeeded/succeeded" });
   });
 });
