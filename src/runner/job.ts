@@ -211,7 +211,15 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
     ]);
 
     const outputs: Record<string, RecordedOutput> = {};
-    for (const p of persisted) outputs[p.path] = { privacy: p.privacy, sha256: p.sha256, size: p.size };
+    for (const p of persisted) {
+      outputs[p.path] = {
+        privacy: p.privacy,
+        sha256: p.sha256,
+        size: p.size,
+        mtimeMs: p.mtimeMs,
+        ino: p.ino,
+      };
+    }
     const fingerprint =
       verdict.code === "succeeded"
         ? {

@@ -91,6 +91,8 @@ export interface PersistedOutput {
   readonly sha256: string;
   /** Seconds since the epoch, with a fraction, of the project copy. */
   readonly mtime: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
 }
 
 /** Copies matched files into the project folder; each lands whole (temp file, then rename). */
@@ -120,6 +122,8 @@ export async function persistOutputs(
       size: info.size,
       sha256: await hashFile(target),
       mtime: info.mtimeMs / 1000,
+      mtimeMs: info.mtimeMs,
+      ino: info.ino,
     });
   }
   return { persisted, refused };

@@ -1,6 +1,7 @@
 // Planning: which of the requested actions (and their needs) run, and which earlier results are
 // reused. The platform's re-run rules (spec/backend.md §4.2), with "up to date" meaning that the
 // fingerprint still matches rather than only "it succeeded once".
+import { lstat } from "node:fs/promises";
 import { type Action, buildGraph, closure, type Pipeline, RUN_ALL } from "../pipeline/index.ts";
 import { type CodeTree, scanCodeTree } from "./code-tree.ts";
 import { definitionHash, staleBecause } from "./fingerprint.ts";
@@ -159,7 +160,14 @@ async function decide(input: {
     };
   }
   for (const [path, output] of Object.entries(last.outputs)) {
-    const sha = await input.hashes.get(`${input.projectDir}/${path}`);
+    const abs = `${input.projectDir}/${path}`;
+    const info = await lstat(abs).catch(() => null);
+    const same =
+      info?.isFile() &&
+      info.size === output.size &&
+      info.mtimeMs === output.mtimeMs &&
+      info.ino === output.ino;
+    const sha = same ? output.sha256 : await input.hashes.get(abs);
     if (sha === null)
       return { run: true, reason: "outputs_changed", detail: `its output ${path} is missing` };
     if (sha !== output.sha256)

@@ -27,6 +27,13 @@ export interface RecordedOutput {
   readonly privacy: PrivacyLevel;
   readonly sha256: string;
   readonly size: number;
+  /**
+   * The file's identity when it was written (modification time in ms and inode). While both still
+   * match, and the size, the file is the one that was hashed and need not be read again; a restored
+   * or copied file has another inode and is hashed.
+   */
+  readonly mtimeMs?: number;
+  readonly ino?: number;
 }
 
 export interface JobRecord {
