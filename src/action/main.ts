@@ -54,13 +54,18 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
     );
   }
 
+  // Messages quote codelists.txt and project.yaml, so they are printed with workflow commands stopped.
+  const quoted = (lines: () => void) => {
+    const token = randomBytes(16).toString("hex");
+    host.command(`::stop-commands::${token}`);
+    lines();
+    host.command(`::${token}::`);
+  };
   const codelists = await checkCodelists(projectDir, { inCi: true });
-  // The messages quote codelists.txt, so they are printed with workflow commands stopped.
-  const token = randomBytes(16).toString("hex");
   host.command("::group::Codelists");
-  host.command(`::stop-commands::${token}`);
-  for (const message of codelists.messages) host.info(message.text.replace(/\n+$/, ""));
-  host.command(`::${token}::`);
+  quoted(() => {
+    for (const message of codelists.messages) host.info(message.text.replace(/\n+$/, ""));
+  });
   host.command("::endgroup::");
   for (const message of codelists.messages) {
     if (message.level === "error" && budget.take("error")) {
@@ -71,7 +76,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
   const load = loadPipeline(text);
   host.info(formatVerdict(load, projectFile));
   const issuesText = formatIssues(load, { file: projectFile, format: "text" });
-  if (issuesText !== "") host.info(issuesText.replace(/\n$/, ""));
+  if (issuesText !== "") quoted(() => host.info(issuesText.replace(/\n$/, "")));
   const annotations = issueAnnotations(load, projectFile, budget);
   for (const command of annotations.commands) host.command(command);
 

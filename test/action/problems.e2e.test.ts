@@ -1,6 +1,6 @@
 // The built Action on projects with something wrong: codelists edited without an update, an invalid
 // project.yaml (annotations at the right lines, within GitHub's limit) and a failing action.
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBundle, FIXTURES, Runner } from "./harness.ts";
@@ -56,6 +56,29 @@ describe("codelists", () => {
     expect(r.annotations).toEqual([]);
     expect(r.results!.actions).toMatchObject([{ name: "count_codes", status: "succeeded" }]);
     expect(r.summary).toContain("### Codelists ✅");
+  }, 60_000);
+});
+
+describe("hostile content", () => {
+  it("cannot issue workflow commands through codelists.txt or project.yaml", async () => {
+    runner = await Runner.create();
+    await mkdir(join(runner.workspace, "codelists"));
+    await writeFile(join(runner.workspace, "codelists/codelists.txt"), "::error file=evil.txt::injected\n");
+    await writeFile(
+      join(runner.workspace, "project.yaml"),
+      'version: "5.0"\nactions:\n  a:\n    run: python:v2 a.py\n    needs: ["::warning::x"]\n    outputs: {moderately_sensitive: {o: a.csv}}\n',
+    );
+    const r = await runner.run({});
+    expect(r.code).toBe(1);
+    expect(r.annotations.map((a) => [a.kind, a.file])).toEqual([
+      ["error", "codelists/codelists.txt"],
+      ["error", "project.yaml"],
+      ["error", null],
+    ]);
+    expect(r.annotations[0]!.message).toBe(
+      "::error file=evil.txt::injected does not match [project]/[codelist]/[version] or user/[username]/[codelist]/[version]",
+    );
+    expect(r.stdout).toContain("\n::error file=evil.txt::injected does not match");
   }, 60_000);
 });
 
