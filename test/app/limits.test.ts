@@ -32,15 +32,36 @@ describe("a project too big to draw", () => {
     const [comment] = h.github.state.commentsOn(REPO, 7);
     expect(comment!.body.length).toBeLessThanOrEqual(COMMENT_BUDGET);
     expect(comment!.body).not.toContain("```mermaid");
-    expect(comment!.body).toContain("more than GitHub draws in a diagram (500)");
     expect(comment!.body).toContain("2,500 actions · 1 changed · 1,299 affected downstream");
+    expect(comment!.body).toContain(
+      "The whole graph (2,500 actions, 4,997 dependencies) is more than GitHub draws here, so this shows the 1,300 actions the change touches.",
+    );
+    // The 1,300 touched actions still have too many dependencies for a diagram: a list, from the change on.
+    expect(comment!.body).toContain("more than GitHub draws in a diagram (500)");
+    expect(comment!.body).toContain("- **action\\_1200** (changed)\n");
+    expect(comment!.body).toContain("- **action\\_1201** (affected)");
     expect(comment!.body).toMatch(/- … and [\d,]+ more actions/);
+    expect(comment!.body).toContain("`action_1205` and 1,294 more |");
     // The table names the change and stays short.
     expect(comment!.body).toContain("| `action_1200` | changed: run |");
     expect(comment!.body).toContain("To run every action on dummy data");
 
     const [run] = h.github.state.checkRunsOn(REPO, study.headSha);
     expect(run!.conclusion).toBe("success");
+  });
+
+  it("draws the part a small change touches when the whole graph is too big", async () => {
+    const big = bigProject(2_500, 2);
+    const changed = big.replace("--step 2490\n", "--step 2490 --verbose\n");
+    const study = openStudyPull(h, { base: { "project.yaml": big }, head: { "project.yaml": changed } });
+    await h.deliver("pull_request", pullRequestEvent("opened", study.repo, study));
+    const body = h.github.state.commentsOn(REPO, 7)[0]!.body;
+    expect(body).toContain("so this shows the 10 actions the change touches.");
+    expect(body).toContain("```mermaid");
+    expect(body).toContain('n0["action_2490"]');
+    expect(body).toContain("class n0 changed");
+    expect(body).toContain("<sub>🟨 changed · 🟦 affected (dashed)</sub>");
+    expect(body).not.toContain("action_2489");
   });
 
   it("keeps every request within limits when thousands of actions are new", async () => {

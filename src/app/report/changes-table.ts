@@ -40,7 +40,7 @@ function affectedCell(names: readonly string[]): string {
   if (names.length === 0) return "—";
   const shown = names.slice(0, AFFECTED_SHOWN).map((n) => mdName(n, true));
   const rest = names.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${count(rest, "more")}` : shown.join(", ");
+  return rest > 0 ? `${shown.join(", ")} and ${number(rest)} more` : shown.join(", ");
 }
 
 function moreLine(n: number): string {

@@ -96,15 +96,42 @@ function validBody(
     rest -= table.length;
   }
 
-  let graph = "";
-  if (options.showGraph) {
-    const title = "\n#### Job graph\n\n";
-    const classes = nodeClasses(changes);
-    const legend = classes.size > 0 ? legendFor(classes) : "";
-    const room = rest - title.length - legend.length;
-    graph = `${title}${renderMermaid(report.pipeline, report.graph, { classes, maxChars: room })}${legend}`;
-  }
+  const graph = options.showGraph ? graphSection(report, changes, rest) : "";
   return head + warnings + table + graph + hint;
+}
+
+/**
+ * The job graph as Mermaid with what changed highlighted. A graph too big for GitHub to draw is
+ * narrowed to the actions the change touches (a diagram when those are few enough, a list when not),
+ * so the part a reviewer needs is what they see first.
+ */
+function graphSection(
+  report: Extract<ProjectReport, { kind: "valid" }>,
+  changes: ChangeSet | null,
+  room: number,
+) {
+  const title = "\n#### Job graph\n\n";
+  const classes = nodeClasses(changes);
+  const legend = legendFor(classes);
+  const space = room - title.length - legend.length;
+  const whole = renderMermaid(report.pipeline, report.graph, { classes, maxChars: space });
+  const touched = [...classes.keys()].filter((name) => report.graph.needs.has(name));
+  if (isDiagram(whole) || touched.length === 0) return `${title}${whole}${isDiagram(whole) ? legend : ""}`;
+
+  const edges = [...report.graph.needs.values()].reduce((sum, needs) => sum + needs.length, 0);
+  const note =
+    `The whole graph (${count(report.graph.nodes.length, "action")}, ${count(edges, "dependency", "dependencies")}) ` +
+    `is more than GitHub draws here, so this shows the ${count(touched.length, "action")} the change touches.\n\n`;
+  const part = renderMermaid(report.pipeline, report.graph, {
+    classes,
+    only: touched,
+    maxChars: space - note.length,
+  });
+  return `${title}${note}${part}${isDiagram(part) ? legend : ""}`;
+}
+
+function isDiagram(markdown: string): boolean {
+  return markdown.startsWith("```mermaid");
 }
 
 function nodeClasses(changes: ChangeSet | null): Map<string, NodeClass> {
@@ -123,6 +150,7 @@ const LEGEND: readonly [NodeClass, string][] = [
 ];
 
 function legendFor(classes: ReadonlyMap<string, NodeClass>): string {
+  if (classes.size === 0) return "";
   const present = new Set(classes.values());
   return `\n<sub>${LEGEND.filter(([c]) => present.has(c))
     .map(([, text]) => text)
