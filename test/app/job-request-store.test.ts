@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppDatabaseError, openAppDatabase } from "../../src/app/job-requests/database.ts";
 import { isActive, newJobRequestId, timelineOf } from "../../src/app/job-requests/job-request.ts";
 import { MIGRATIONS } from "../../src/app/job-requests/migrations.ts";
+import { SqliteStore } from "../../src/app/store/sqlite-store.ts";
 import type { RapJob } from "../../src/rap/index.ts";
 import { newRequest, type TempStore, tempStore } from "./helpers/job-requests.ts";
 
@@ -198,5 +199,43 @@ describe("openAppDatabase", () => {
     expect(() => openAppDatabase(t.path)).toThrow(AppDatabaseError);
     expect(() => openAppDatabase(t.path)).toThrow(/schema version 2, newer than this Trestle knows \(1\)/);
     expect(() => openAppDatabase(t.dir)).toThrow(/cannot (open|prepare) the database/);
+  });
+});
+
+describe("SqliteStore", () => {
+  it("remembers deliveries, comments, heads and check runs across a restart", async () => {
+    const repo = { owner: "OpenSAFELY", repo: "demo-study" };
+    let store = new SqliteStore(t.store.db, () => clock);
+    expect(await store.claimDelivery("d-1")).toBe(true);
+    expect(await store.claimDelivery("d-1")).toBe(false);
+    await store.releaseDelivery("d-1");
+    expect(await store.claimDelivery("d-1")).toBe(true);
+    await store.setStickyComment({ repo, number: 7 }, { id: 1001, bodyHash: "abc" });
+    await store.setPullHead({ repo, number: 7 }, { sha: "a".repeat(40), updatedAt: "2026-11-25T10:00:00Z" });
+    await store.setCheckRun({ repo, sha: "a".repeat(40), name: "Trestle" }, { id: 5001, fingerprint: "f" });
+
+    store = new SqliteStore(t.reopen().db, () => clock);
+    expect(await store.claimDelivery("d-1")).toBe(false);
+    const lower = { owner: "opensafely", repo: "demo-study" };
+    expect(await store.getStickyComment({ repo: lower, number: 7 })).toEqual({ id: 1001, bodyHash: "abc" });
+    expect(await store.getPullHead({ repo, number: 7 })).toEqual({
+      sha: "a".repeat(40),
+      updatedAt: "2026-11-25T10:00:00Z",
+    });
+    expect(await store.getCheckRun({ repo, sha: "a".repeat(40), name: "Trestle" })).toEqual({
+      id: 5001,
+      fingerprint: "f",
+    });
+    expect(await store.getStickyComment({ repo, number: 8 })).toBeNull();
+  });
+
+  it("forgets delivery ids after a month", async () => {
+    const store = new SqliteStore(t.store.db, () => clock);
+    await store.claimDelivery("old");
+    clock += 31 * 24 * 60 * 60 * 1000;
+    // The sweep runs on the first claim of each thousand.
+    const fresh = new SqliteStore(t.store.db, () => clock);
+    expect(await fresh.claimDelivery("new")).toBe(true);
+    expect(await fresh.claimDelivery("old")).toBe(true);
   });
 });

@@ -52,6 +52,8 @@ export interface JobRequest {
   readonly lastSubmitError: string | null;
   readonly cancelledActions: readonly string[];
   readonly checkRunId: number | null;
+  /** Whether the requester was told how the submission ended (a 🚀, or a 😕 and a reply). */
+  readonly acknowledged: boolean;
   /** Bumped on every change a user could see; GitHub shows `publishedVersion`. */
   readonly version: number;
   readonly publishedVersion: number;

@@ -2,7 +2,7 @@
 // transaction, and bumps `PRAGMA user_version`; never edit one that has shipped, add a new one.
 
 export const MIGRATIONS: readonly string[] = [
-  // 1: deliveries, command comments, the App's comment and check-run memory, job requests and jobs.
+  // 1: deliveries, commands acted on, the App's memory of GitHub, job requests and jobs.
   `
   CREATE TABLE deliveries (
     id TEXT PRIMARY KEY,
@@ -16,15 +16,14 @@ export const MIGRATIONS: readonly string[] = [
     claimed_at INTEGER NOT NULL
   ) STRICT;
 
-  CREATE TABLE sticky_comments (
-    pull_key TEXT PRIMARY KEY,
-    comment_id INTEGER NOT NULL
-  ) STRICT;
-
-  CREATE TABLE check_runs (
-    run_key TEXT PRIMARY KEY,
-    id INTEGER NOT NULL,
-    fingerprint TEXT NOT NULL
+  -- What the App remembers about GitHub (where its comments are, what its check runs say), by kind
+  -- and key, as JSON.
+  CREATE TABLE memory (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
   ) STRICT;
 
   CREATE TABLE job_requests (
@@ -56,6 +55,8 @@ export const MIGRATIONS: readonly string[] = [
     last_submit_error TEXT,
     cancelled_actions TEXT NOT NULL DEFAULT '[]',
     check_run_id INTEGER,
+    -- The reaction (and, for a refusal, the reply) that ends the conversation with the requester.
+    acknowledged INTEGER NOT NULL DEFAULT 0,
     version INTEGER NOT NULL DEFAULT 1,
     published_version INTEGER NOT NULL DEFAULT 0,
     created_at INTEGER NOT NULL,

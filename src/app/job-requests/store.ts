@@ -20,6 +20,7 @@ export type NewJobRequest = Omit<
   | "lastSubmitError"
   | "cancelledActions"
   | "checkRunId"
+  | "acknowledged"
   | "version"
   | "publishedVersion"
   | "updatedAt"
@@ -53,6 +54,7 @@ interface Row {
   last_submit_error: string | null;
   cancelled_actions: string;
   check_run_id: number | null;
+  acknowledged: number;
   version: number;
   published_version: number;
   created_at: number;
@@ -104,6 +106,7 @@ function toRequest(row: Row): JobRequest {
     lastSubmitError: row.last_submit_error,
     cancelledActions: JSON.parse(row.cancelled_actions) as string[],
     checkRunId: row.check_run_id,
+    acknowledged: row.acknowledged === 1,
     version: row.version,
     publishedVersion: row.published_version,
     createdAt: row.created_at,
@@ -265,6 +268,10 @@ export class JobRequestStore {
 
   setCheckRun(id: string, checkRunId: number): void {
     this.#db.prepare("UPDATE job_requests SET check_run_id = ? WHERE id = ?").run(checkRunId, id);
+  }
+
+  markAcknowledged(id: string): void {
+    this.#db.prepare("UPDATE job_requests SET acknowledged = 1 WHERE id = ?").run(id);
   }
 
   addCancelled(id: string, actions: readonly string[]): JobRequest {
