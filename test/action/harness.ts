@@ -2,7 +2,6 @@
 // GITHUB_* files (summary, outputs, event) and a checkout in GITHUB_WORKSPACE, and reads back what
 // it reported: annotations (workflow commands on stdout), the summary file and the outputs.
 import { execFileSync, spawn } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -15,22 +14,14 @@ const PUSH_EVENT = join(ROOT, "test/fixtures/events/push/default-branch.json");
 
 /** Builds dist/ when the bundle is missing or older than the code it is made from (CI builds first). */
 export function ensureBundle(): void {
-  const built = statSync(BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const newest = Math.max(...["src", "scripts"].map((dir) => newestIn(join(ROOT, dir))));
-  if (built >= newest) return;
-  execFileSync("flock", ["/tmp/trestle-action-bundle.lock", process.execPath, "scripts/build.mjs"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-}
-
-function newestIn(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+  execFileSync(
+    "flock",
+    ["/tmp/trestle-action-bundle.lock", process.execPath, join(ROOT, "test/action/build-if-stale.mjs")],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
 }
 
 export interface Annotation {
