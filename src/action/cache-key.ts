@@ -2,7 +2,7 @@
 // state (those are what the cache holds). Restoring by prefix brings back the latest state for the
 // project, and the runner's fingerprints then skip every action whose inputs are unchanged.
 import { createHash } from "node:crypto";
-import { readdir, readFile, readlink } from "node:fs/promises";
+import { open, readdir, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import picomatch from "picomatch";
 
@@ -90,8 +90,23 @@ async function walk(
     } else if (d.isSymbolicLink()) {
       out.push(`${JSON.stringify(path)} link ${digest(await readlink(join(root, path)))}\n`);
     } else if (d.isFile()) {
-      out.push(`${JSON.stringify(path)} file ${digest(await readFile(join(root, path)))}\n`);
+      out.push(`${JSON.stringify(path)} file ${await fileDigest(join(root, path))}\n`);
     }
+  }
+}
+
+/** Files above this are hashed as a stream rather than read whole (studies keep large dummy data). */
+const STREAM_ABOVE_BYTES = 8 * 1024 * 1024;
+
+async function fileDigest(path: string): Promise<string> {
+  const file = await open(path, "r");
+  try {
+    if ((await file.stat()).size <= STREAM_ABOVE_BYTES) return digest(await file.readFile());
+    const hash = createHash("sha256");
+    for await (const chunk of file.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+    return hash.digest("hex");
+  } finally {
+    await file.close();
   }
 }
 

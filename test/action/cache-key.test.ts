@@ -78,6 +78,18 @@ describe("cache keys", () => {
     expect((await keys()).contentHash).not.toBe(base);
   });
 
+  it("hash large files as a stream, by content", async () => {
+    const big = Buffer.alloc(9 * 1024 * 1024, 7);
+    await writeFile(join(dir, "analysis/big.bin"), big);
+    const first = (await keys()).contentHash;
+    big[big.length - 1] = 8;
+    await writeFile(join(dir, "analysis/big.bin"), big);
+    expect((await keys()).contentHash).not.toBe(first);
+    big[big.length - 1] = 7;
+    await writeFile(join(dir, "analysis/big.bin"), big);
+    expect((await keys()).contentHash).toBe(first);
+  });
+
   it("count a symbolic link by its target, without following it", async () => {
     const base = (await keys()).contentHash;
     await symlink("/etc/passwd", join(dir, "analysis/link"));
