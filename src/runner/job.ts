@@ -45,6 +45,8 @@ export interface JobContext {
   readonly onLine: (line: string, stream: "stdout" | "stderr") => void;
   /** Work the run must finish before it ends (cleaning up), kept off the job's own path. */
   readonly defer: (work: Promise<void>) => void;
+  /** Called when the job's process has ended, so that another job may take its worker. */
+  readonly releaseWorker: () => void;
 }
 
 export async function runJob(ctx: JobContext): Promise<JobResult> {
@@ -140,6 +142,9 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
     base.exitCode = exec.result.exitCode;
     base.processMs = exec.ms;
     ctx.setStatus("executed", startedAt);
+    // A process that failed keeps its worker until the failure is recorded, so that a run stopping
+    // at its first failure starts nothing more.
+    if (exec.result.exitCode === 0 && exec.result.killed === null) ctx.releaseWorker();
 
     if (exec.result.killed === "cancelled") {
       // As on the platform: a cancelled job's outputs are not kept and it is left out of the record.

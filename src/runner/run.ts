@@ -213,7 +213,7 @@ async function execute(
       },
       endWithout: (action, code, message) =>
         endWithout(action, jobIds.get(action)!, reasons.get(action)!, code, message, now),
-      start: (action, signal) => {
+      start: (action, signal, release) => {
         const pipelineAction = pipeline.actions.get(action)!;
         const jobId = jobIds.get(action)!;
         return runJob({
@@ -240,6 +240,7 @@ async function execute(
           setStatus: (code, startedAt) => setSnapshot(action, code, STATUS_MESSAGES[code], startedAt, null),
           onLine: (line, stream) => emit({ type: "job_output", action, jobId, line, stream }),
           defer: (work) => deferred.push(work),
+          releaseWorker: release,
         }).then((result) => {
           latestRecords.set(action, recordFromResult(result, records.get(action) ?? null));
           return result;

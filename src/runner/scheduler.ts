@@ -9,7 +9,11 @@ export interface SchedulerOptions {
   readonly concurrency: number;
   readonly continueOnError: boolean;
   /** Runs one job; must resolve (never reject) with its result. */
-  readonly start: (action: string, signal: AbortSignal) => Promise<JobResult>;
+  /**
+   * Runs one job; must resolve (never reject) with its result. It calls `release` when its process has
+   * ended: recording results needs no worker, so the next job may start while it finishes.
+   */
+  readonly start: (action: string, signal: AbortSignal, release: () => void) => Promise<JobResult>;
   /** The result of a job that ends without running. */
   readonly endWithout: (
     action: string,
@@ -36,6 +40,8 @@ export class Scheduler {
   readonly #dependents = new Map<string, string[]>();
   readonly #ready: string[] = [];
   readonly #running = new Map<string, AbortController>();
+  /** Running jobs that still hold a worker (their process has not ended). */
+  readonly #holding = new Set<string>();
   readonly #finished = new Map<string, JobResult>();
   readonly #results: JobResult[] = [];
   #stopped = false;
@@ -96,12 +102,17 @@ export class Scheduler {
   }
 
   #pump(): void {
-    while (!this.#stopped && this.#ready.length > 0 && this.#running.size < this.#options.concurrency) {
+    while (!this.#stopped && this.#ready.length > 0 && this.#holding.size < this.#options.concurrency) {
       const action = this.#ready.shift()!;
       const controller = new AbortController();
       this.#running.set(action, controller);
-      void this.#options.start(action, controller.signal).then((result) => {
+      this.#holding.add(action);
+      const release = () => {
+        if (this.#holding.delete(action)) this.#pump();
+      };
+      void this.#options.start(action, controller.signal, release).then((result) => {
         this.#running.delete(action);
+        this.#holding.delete(action);
         this.#end(result);
         this.#pump();
       });

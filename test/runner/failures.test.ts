@@ -88,11 +88,35 @@ describe("a failing job", () => {
   });
 
   it("without --continue-on-error, starts nothing new after the first failure", async () => {
-    project = await failingProject();
-    const { outcome } = await run(project.dir, ["prepare", "model", "other"], { concurrency: 1 });
+    project = await tempProject({
+      "project.yaml": pythonProject([
+        {
+          name: "prepare",
+          script: "analysis/prepare.py",
+          outputs: { "output/prepared.csv": "highly_sensitive" },
+        },
+        {
+          name: "model",
+          script: "analysis/model.py",
+          needs: ["prepare"],
+          outputs: { "output/model.csv": "highly_sensitive" },
+        },
+        {
+          name: "other",
+          script: "analysis/other.py",
+          needs: ["prepare"],
+          outputs: { "output/other.csv": "moderately_sensitive" },
+        },
+      ]),
+      "analysis/prepare.py": writer({ "output/prepared.csv": "a\n1\n" }),
+      "analysis/model.py": failing,
+      "analysis/other.py": writer({ "output/other.csv": "a\n1\n" }),
+    });
+    const { outcome } = await run(project.dir, ["run_all"], { concurrency: 1 });
     if (outcome.kind !== "completed") throw new Error(outcome.kind);
     expect(outcome.result.ok).toBe(false);
-    // File order with one worker: prepare, then model fails; `other` is never started.
+    // One worker: model and other become ready together; model (first in the file) fails, and other is
+    // never started.
     expect(outcome.result.jobs.map((j) => [j.action, j.statusCode])).toEqual([
       ["prepare", "succeeded"],
       ["model", "nonzero_exit"],

@@ -217,4 +217,28 @@ describe("the scheduler", () => {
     expect(jobs.get("next")?.statusCode).toBe("dependency_failed");
     expect(executor.started).toEqual([]);
   });
+
+  it("hands a worker on when a job's process ends, before its results are recorded", async () => {
+    project = await tempProject({
+      "project.yaml": stubProject([
+        ["a", []],
+        ["b", []],
+      ]),
+    });
+    const executor = createStubExecutor({ a: writes("a"), b: writes("b") });
+    const events: RunEvent[] = [];
+    await startRun({
+      projectDir: project.dir,
+      actions: ["run_all"],
+      executor,
+      concurrency: 1,
+      onEvent: (e) => events.push(e),
+    }).done;
+    const order = events.flatMap((e) =>
+      e.type === "job_status" ? [`${e.job.action} ${e.job.statusCode}`] : [],
+    );
+    expect(order.indexOf("b preparing")).toBeGreaterThan(order.indexOf("a executed"));
+    expect(order.indexOf("b preparing")).toBeLessThan(order.indexOf("a succeeded"));
+    expect(executor.maxConcurrent).toBe(1);
+  });
 });
