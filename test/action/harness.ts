@@ -86,7 +86,15 @@ export class Runner {
     return target;
   }
 
-  async run(inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
+  /**
+   * Runs the Action. `signalWhen` sends a signal once stdout matches a pattern, as GitHub does when a
+   * workflow is cancelled.
+   */
+  async run(
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {},
+    signalWhen?: { readonly pattern: RegExp; readonly signal: NodeJS.Signals },
+  ): Promise<ActionRun> {
     const summaryFile = join(this.root, "step_summary.md");
     const outputFile = join(this.root, "output.txt");
     await writeFile(summaryFile, "");
@@ -134,8 +142,13 @@ export class Runner {
     });
     let stdout = "";
     let stderr = "";
+    let signalled = false;
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
+      if (signalWhen && !signalled && signalWhen.pattern.test(stdout)) {
+        signalled = true;
+        child.kill(signalWhen.signal);
+      }
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;

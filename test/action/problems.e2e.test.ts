@@ -192,3 +192,35 @@ describe("a failing action", () => {
     for (const name of notStarted) expect(r.summary).toContain(`| ${name} | not started |`);
   }, 120_000);
 });
+
+describe("a cancelled workflow", () => {
+  it("stops the running job, records it and still writes the summary and outputs", async () => {
+    runner = await Runner.create();
+    await mkdir(join(runner.workspace, "analysis"));
+    await writeFile(
+      join(runner.workspace, "analysis/slow.py"),
+      "import time\nprint('started', flush=True)\ntime.sleep(120)\n",
+    );
+    await writeFile(
+      join(runner.workspace, "project.yaml"),
+      "version: '5.0'\nactions:\n  slow:\n    run: python:v2 analysis/slow.py\n    outputs: {moderately_sensitive: {o: output/slow.csv}}\n",
+    );
+    const started = Date.now();
+    const r = await runner.run(
+      { executor: "local", cache: "false", upload: "false" },
+      {},
+      {
+        pattern: /slow: Executing job on the backend/,
+        signal: "SIGTERM",
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(r.code).toBe(1);
+    expect(r.results!.actions).toMatchObject([
+      { name: "slow", status: "failed", statusCode: "cancelled_by_user" },
+    ]);
+    expect(r.summary).toMatch(/^## ❌ Trestle: 1 of 1 action failed\n/);
+    expect(r.summary).toContain("| slow | failed: Cancelled by user |");
+    expect(r.outputs["failed-actions"]).toBe("slow");
+  }, 90_000);
+});
