@@ -68,6 +68,10 @@ export class Runner {
     const root = await mkdtemp(join(tmpdir(), "trestle-action-"));
     await mkdir(join(root, "workspace"));
     await mkdir(join(root, "temp"));
+    // As GitHub downloads an action: its files without node_modules, so the bundle must stand alone.
+    await mkdir(join(root, "_actions/trestle/dist"), { recursive: true });
+    await cp(BUNDLE, join(root, "_actions/trestle/dist/action.js"));
+    await cp(join(ROOT, "action.yml"), join(root, "_actions/trestle/action.yml"));
     return new Runner(root);
   }
 
@@ -106,7 +110,7 @@ export class Runner {
         value,
       ]),
     );
-    const child = spawn(process.execPath, [BUNDLE], {
+    const child = spawn(process.execPath, [join(this.root, "_actions/trestle/dist/action.js")], {
       cwd: this.workspace,
       env: {
         PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -118,6 +122,7 @@ export class Runner {
         GITHUB_RUN_ATTEMPT: "1",
         GITHUB_JOB: "test",
         GITHUB_ACTION: "__run",
+        GITHUB_ACTION_PATH: join(this.root, "_actions/trestle"),
         GITHUB_EVENT_NAME: "push",
         GITHUB_EVENT_PATH: PUSH_EVENT,
         GITHUB_REF: "refs/heads/main",
