@@ -128,14 +128,16 @@ export async function runJob(ctx: JobContext): Promise<JobResult> {
       return finish({ code: "cancelled_by_user", message: MESSAGE_CANCELLED });
     }
 
-    await mkdir(join(homeDir, "tmp"), { recursive: true });
-    const ws = await prepareWorkspace({
-      projectDir: ctx.projectDir,
-      workDir,
-      tree: ctx.tree,
-      inputs: ctx.inputs,
-      tracking: ctx.tracking,
-    });
+    const [ws] = await Promise.all([
+      prepareWorkspace({
+        projectDir: ctx.projectDir,
+        workDir,
+        tree: ctx.tree,
+        inputs: ctx.inputs,
+        tracking: ctx.tracking,
+      }),
+      mkdir(join(homeDir, "tmp"), { recursive: true }),
+    ]);
     ctx.setStatus("prepared", startedAt);
     ctx.setStatus("executing", startedAt);
     const exec = await execute(ctx, workDir, homeDir, log);

@@ -88,7 +88,7 @@ export async function prepareWorkspace(options: {
   readonly onInput?: (path: string) => void;
 }): Promise<PreparedWorkspace> {
   const { workDir, tree } = options;
-  await rm(workDir, { recursive: true, force: true });
+  // A new folder: job ids are new for each run and the run clears the work folder when it starts.
   await mkdir(workDir, { recursive: true });
   const code = new Map<string, number>();
   const inputSet = new Set(options.inputs);
