@@ -12,6 +12,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { Probot } from "probot";
 import { LoadCache } from "../src/app/analysis/load-cache.ts";
+import { keepAliveFetch } from "../src/app/github/keep-alive-fetch.ts";
 import { trestleApp } from "../src/app/index.ts";
 import { startAppServer } from "../src/app/server.ts";
 import { MemoryStore } from "../src/app/store/memory-store.ts";
@@ -38,6 +39,7 @@ const probot = new Probot({
   secret: SECRET,
   baseUrl: github.url,
   Octokit: TestOctokit,
+  request: { fetch: keepAliveFetch },
   log: pino({ level: "silent" }, new Writable({ write: (_c, _e, done) => done() })),
 });
 const server = await startAppServer({

@@ -3,6 +3,7 @@
 // LOG_LEVEL, LOG_FORMAT), and checks it before anything listens: a missing secret or a key that
 // cannot sign is a clear message at start, not a failure on the first webhook.
 import { createProbot, type Options, type Probot } from "probot";
+import { keepAliveFetch } from "./github/keep-alive-fetch.ts";
 import { DEFAULT_WEBHOOK_PATH } from "./server.ts";
 
 export interface AppConfig {
@@ -19,7 +20,7 @@ export type AppConfigResult =
 
 export async function appConfigFromEnv(
   env: NodeJS.ProcessEnv,
-  overrides: Pick<Options, "Octokit" | "log"> = {},
+  overrides: Pick<Options, "Octokit" | "log" | "request"> = {},
 ): Promise<AppConfigResult> {
   const problems: string[] = [];
   const appId = Number(env.APP_ID);
@@ -41,7 +42,10 @@ export async function appConfigFromEnv(
   let probot: Probot;
   try {
     // Probot's own default log level is `warn`; a server should say that it started and what it did.
-    probot = createProbot({ env: { LOG_LEVEL: "info", ...env }, overrides });
+    probot = createProbot({
+      env: { LOG_LEVEL: "info", ...env },
+      overrides: { request: { fetch: keepAliveFetch }, ...overrides },
+    });
   } catch (error) {
     return { ok: false, problems: [keyProblem(error, env)] };
   }

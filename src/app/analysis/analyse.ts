@@ -3,6 +3,7 @@
 import type { JobGraph, LoadResult, Pipeline } from "../../pipeline/index.ts";
 import type { GitHubClient, RepoRef } from "../github/client.ts";
 import { type FileAtRef, readFileAt } from "../github/read-file.ts";
+import { settleAll } from "../settle.ts";
 import { allAdded, type ChangeSet, compareProjects } from "./changes.ts";
 import { FileCache } from "./file-cache.ts";
 import type { LoadCache } from "./load-cache.ts";
@@ -51,7 +52,7 @@ export interface AnalyseInput {
 export async function analyseProject(input: AnalyseInput): Promise<ProjectReport> {
   const { path, cache } = input;
   const read = (sha: string) => readCached(input, sha);
-  const [head, base] = await Promise.all([
+  const [head, base] = await settleAll([
     read(input.headSha),
     input.baseSha === null ? null : read(input.baseSha),
   ]);

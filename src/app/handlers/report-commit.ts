@@ -3,6 +3,7 @@
 import { analyseProject, type ProjectReport } from "../analysis/analyse.ts";
 import { renderCheckRun } from "../report/check-output.ts";
 import { PROJECT_FILE } from "../settings/settings-schema.ts";
+import { settleAll } from "../settle.ts";
 import type { HandlerDeps } from "./deps.ts";
 import { publishCheck } from "./publish-check.ts";
 import { reportSettingsProblem } from "./report-settings-problem.ts";
@@ -27,7 +28,7 @@ export async function reportCommit(
   commit: CommitTarget,
   options: { readonly forceCheck?: boolean } = {},
 ): Promise<CommitOutcome> {
-  const [settings, report] = await Promise.all([
+  const [settings, report] = await settleAll([
     deps.readSettings(),
     analyseProject({
       octokit: deps.octokit,

@@ -8,6 +8,7 @@ import { syncStickyComment } from "../github/sticky-comment.ts";
 import { renderCheckRun } from "../report/check-output.ts";
 import { COMMENT_MARKER, renderComment } from "../report/comment-body.ts";
 import { PROJECT_FILE, type Settings } from "../settings/settings-schema.ts";
+import { settleAll } from "../settle.ts";
 import type { HandlerDeps } from "./deps.ts";
 import { publishCheck } from "./publish-check.ts";
 import { reportSettingsProblem } from "./report-settings-problem.ts";
@@ -35,7 +36,7 @@ export async function reportPullRequest(
   pr: PullRequestTarget,
   options: { readonly forceCheck?: boolean } = {},
 ): Promise<PullRequestOutcome> {
-  const [settings, report] = await Promise.all([
+  const [settings, report] = await settleAll([
     deps.readSettings(),
     analyseProject({
       octokit: deps.octokit,
@@ -51,7 +52,7 @@ export async function reportPullRequest(
     const check = await reportSettingsProblem(deps, settings.problems, pr.headSha, options);
     return { settings: "invalid", check: check.check };
   }
-  const [check, comment] = await Promise.all([
+  const [check, comment] = await settleAll([
     settings.settings.checks.enabled
       ? publishCheck(
           deps,

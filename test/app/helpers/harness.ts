@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { LoadCache } from "../../../src/app/analysis/load-cache.ts";
+import { keepAliveFetch } from "../../../src/app/github/keep-alive-fetch.ts";
 import { trestleApp } from "../../../src/app/index.ts";
 import { type AppServer, startAppServer } from "../../../src/app/server.ts";
 import { MemoryStore } from "../../../src/app/store/memory-store.ts";
@@ -57,6 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     secret: SECRET,
     baseUrl: github.url,
     Octokit: TestOctokit,
+    request: { fetch: keepAliveFetch },
     log: pino({ level: options.logLevel ?? "info" }, sink),
   });
   const store = new MemoryStore();
