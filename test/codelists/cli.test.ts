@@ -1,33 +1,18 @@
-// `trestle codelists check` as a process: exit codes 0/1/2 and the reference's text.
-import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+// `trestle codelists check` as a process (the built CLI): exit codes 0/1/2 and the reference's text.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trestle as run, tempFolder } from "../cli/run-trestle.ts";
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, "../..");
-
-async function trestle(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, GITHUB_WORKFLOW: "" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const trestle = (...args: string[]) => run(args, { env: { GITHUB_WORKFLOW: "" } });
 
 let project: string;
+let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  project = await mkdtemp(join(tmpdir(), "trestle-codelists-cli-"));
+  ({ path: project, cleanup } = await tempFolder("codelists-cli"));
 });
 afterAll(async () => {
-  await rm(project, { recursive: true, force: true });
+  await cleanup();
 });
 
 describe("trestle codelists check", () => {
@@ -57,5 +42,25 @@ describe("trestle codelists check", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no such project folder");
     expect((await trestle("codelists", "check", "--bogus")).code).toBe(2);
+  });
+
+  it("passes the example study and fails its edited copy", async () => {
+    const ok = await trestle(
+      "codelists",
+      "check",
+      "--project",
+      "test/fixtures/projects/codelists-study",
+      "--offline",
+    );
+    expect(ok).toMatchObject({ code: 0, stdout: "Local codelists OK\n" });
+    const edited = await trestle(
+      "codelists",
+      "check",
+      "--project",
+      "test/fixtures/projects/codelists-edited",
+      "--offline",
+    );
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain("    added: opensafely/hypertension/2020-04-28\n");
   });
 });
