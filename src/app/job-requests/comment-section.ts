@@ -57,10 +57,14 @@ export function spliceJobRequestsSection(body: string, section: string): string 
   if (start !== -1 && end !== -1) {
     let after = end + SECTION_END.length;
     if (body[after] === "\n") after += 1;
-    return `${body.slice(0, start)}${section}${body.slice(after)}`;
+    const head = body.slice(0, start);
+    const tail = body.slice(after);
+    if (section !== "") return `${head}${section}${tail}`;
+    // Removing the section also removes the blank line that was added after it.
+    return head.endsWith("\n\n") && tail.startsWith("\n") ? `${head}${tail.slice(1)}` : `${head}${tail}`;
   }
   if (section === "") return body;
   const footer = body.lastIndexOf("\n<sub>");
   if (footer === -1) return `${body.endsWith("\n") ? body : `${body}\n`}\n${section}`;
-  return `${body.slice(0, footer + 1)}\n${section}${body.slice(footer + 1)}`;
+  return `${body.slice(0, footer + 1)}${section}\n${body.slice(footer + 1)}`;
 }
