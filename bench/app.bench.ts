@@ -20,8 +20,11 @@ import { GitHubProcess, type Timing } from "../test/app/helpers/fake-github-proc
 import { APP_ID, SECRET, TestOctokit } from "../test/app/helpers/harness.ts";
 import { appKeys } from "../test/app/helpers/keys.ts";
 
-const PULLS = 64;
-const WARM_UP = 200;
+// Many pull requests, as an installation busy enough for these rates has: pushes to one pull request
+// within the same second make the App ask GitHub for its head, as it should.
+const PULLS = 256;
+// Every pull request gets its comment (and the App its JIT) before anything is measured.
+const WARM_UP = PULLS + 100;
 const LATENCY_RUNS = 300;
 const LOAD_SECONDS = 5;
 const CONCURRENCY = 16;
