@@ -104,13 +104,13 @@ describe("actions", () => {
       "Unexpected parameters (secret) in `outputs` section for action a",
     ));
   it("a null level beside a valid one is fine", () =>
-    expectValid(
+    void expectValid(
       oneAction(
         "run: python:v2 a.py\noutputs:\n  highly_sensitive: null\n  moderately_sensitive:\n    x: a.csv",
       ),
     ));
   it("an empty level is fine", () =>
-    expectValid(oneAction("run: python:v2 a.py\noutputs:\n  highly_sensitive: {}")));
+    void expectValid(oneAction("run: python:v2 a.py\noutputs:\n  highly_sensitive: {}")));
   it.each(["[]", "foo"])("a level given as %s", (v) =>
     expectFirstError(
       oneAction(`run: python:v2 a.py\noutputs:\n  highly_sensitive: ${v}`),
@@ -124,7 +124,7 @@ describe("actions", () => {
     ),
   );
   it("an integer output name is fine", () =>
-    expectValid(oneAction("run: python:v2 a.py\noutputs:\n  highly_sensitive:\n    1: a.csv")));
+    void expectValid(oneAction("run: python:v2 a.py\noutputs:\n  highly_sensitive:\n    1: a.csv")));
   it("levels are checked highly first, whatever the file order", () =>
     expectFirstError(
       oneAction(
@@ -146,11 +146,11 @@ describe("actions", () => {
     "python:v1..2 a.py",
     "python:v1-pre",
     "python:dev",
-  ])("run %j is valid", (run) => expectValid(withRun(run)));
+  ])("run %j is valid", (run) => void expectValid(withRun(run)));
   it("a folded multi-line run is valid", () =>
-    expectValid(oneAction("run: >\n  python:v2\n  a.py\noutputs:\n  highly_sensitive:\n    x: a.csv")));
+    void expectValid(oneAction("run: >\n  python:v2\n  a.py\noutputs:\n  highly_sensitive:\n    x: a.csv")));
   it("a literal multi-line run is valid", () =>
-    expectValid(oneAction("run: |\n  python:v2\n  a.py\noutputs:\n  highly_sensitive:\n    x: a.csv")));
+    void expectValid(oneAction("run: |\n  python:v2\n  a.py\noutputs:\n  highly_sensitive:\n    x: a.csv")));
   it.each([
     ["python a.py", "python"],
     ["python:v2:x", "python"],
@@ -169,7 +169,7 @@ describe("actions", () => {
       withRun("python:latest"),
       "Action a uses `python:latest`, which is not supported. Provide a version e.g. `:v2` instead",
     ));
-  it("python:latest is fine in v4", () => expectValid(withRun("python:latest", 4)));
+  it("python:latest is fine in v4", () => void expectValid(withRun("python:latest", 4)));
 });
 
 describe("needs", () => {
@@ -182,7 +182,7 @@ describe("needs", () => {
       expect(result.errors.filter((e) => e.code !== "needs-cycle").map((e) => e.message)).toEqual([]);
     },
   );
-  it("a forward reference is fine", () => expectValid(withNeeds("[b]")));
+  it("a forward reference is fine", () => void expectValid(withNeeds("[b]")));
   it("the first unknown name is reported first", () =>
     expectFirstError(
       withNeeds("[zz, yy]"),
@@ -207,8 +207,12 @@ describe("config and dummy_data_file", () => {
       "`config` section for action a must be a dictionary of key/value pairs",
     ),
   );
-  it.each(["null", "{}", "{a: {b: [1, 2020-01-01]}}"])("config: %s is fine", (v) =>
-    expectValid(oneAction(`run: python:v2 a.py\nconfig: ${v}\noutputs:\n  highly_sensitive:\n    x: a.csv`)),
+  it.each(["null", "{}", "{a: {b: [1, 2020-01-01]}}"])(
+    "config: %s is fine",
+    (v) =>
+      void expectValid(
+        oneAction(`run: python:v2 a.py\nconfig: ${v}\noutputs:\n  highly_sensitive:\n    x: a.csv`),
+      ),
   );
   it("dummy_data_file: 1 is not a string", () =>
     expectFirstError(
@@ -218,10 +222,12 @@ describe("config and dummy_data_file", () => {
 });
 
 describe("action names", () => {
-  it.each(["'a b/c:d!'", "1", "''", "~", "__error__"])("%s is an acceptable action name", (name) =>
-    expectValid(
-      project(5, `${name}:\n  run: python:v2 a.py\n  outputs:\n    highly_sensitive:\n      x: a.csv`),
-    ),
+  it.each(["'a b/c:d!'", "1", "''", "~", "__error__"])(
+    "%s is an acceptable action name",
+    (name) =>
+      void expectValid(
+        project(5, `${name}:\n  run: python:v2 a.py\n  outputs:\n    highly_sensitive:\n      x: a.csv`),
+      ),
   );
 });
 
@@ -251,7 +257,7 @@ describe("output patterns", () => {
     "$HOME/a.csv",
     "output/a.CSV",
     "output/.hidden.csv",
-  ])("%j is valid", (pattern) => expectValid(withPattern(pattern)));
+  ])("%j is valid", (pattern) => void expectValid(withPattern(pattern)));
   it.each([
     "output/a",
     "output/a.",
@@ -296,7 +302,7 @@ describe("output patterns", () => {
   );
   it.each([".csv", ".jpg", ".jpeg", ".png", ".svg", ".svgz", ".html", ".txt", ".log", ".json", ".md"])(
     "moderately_sensitive %s is allowed",
-    (ext) => expectValid(withPattern(`output/a${ext}`, "moderately_sensitive")),
+    (ext) => void expectValid(withPattern(`output/a${ext}`, "moderately_sensitive")),
   );
   it.each(["a.CSV", "a.pdf", "a.tsv", "a.rds", "a.csv.gz", "a.htm", "a.gif", "a.xlsx", "a.dta"])(
     "moderately_sensitive %s is not",
@@ -312,8 +318,9 @@ describe("output patterns", () => {
       `Output path ${p} is invalid: x/a.pdf is not an allowed file type`,
     ),
   );
-  it.each(["a.pdf", "a.rds", "a.csv.gz"])("minimally_sensitive %s is allowed", (p) =>
-    expectValid(withPattern(p, "minimally_sensitive")),
+  it.each(["a.pdf", "a.rds", "a.csv.gz"])(
+    "minimally_sensitive %s is allowed",
+    (p) => void expectValid(withPattern(p, "minimally_sensitive")),
   );
 });
 
@@ -339,9 +346,9 @@ describe("across actions", () => {
       "Output path a.csv is not unique",
     ));
   it("the same path across actions in v1 is fine", () =>
-    expectValid(two(act("python:v2 a.py", "a.csv"), act("python:v2 b.py", "a.csv"), 1)));
+    void expectValid(two(act("python:v2 a.py", "a.csv"), act("python:v2 b.py", "a.csv"), 1)));
   it("overlapping globs are fine", () =>
-    expectValid(two(act("python:v2 a.py", "output/*.csv"), act("python:v2 b.py", "output/a.csv"))));
+    void expectValid(two(act("python:v2 a.py", "output/*.csv"), act("python:v2 b.py", "output/a.csv"))));
   it("the same run", () =>
     expectFirstError(
       two(act("python:v2 a.py", "a.csv"), act("python:v2 a.py", "b.csv")),
@@ -364,7 +371,7 @@ describe("across actions", () => {
       "has the same 'run' command",
     ));
   it("a double space makes runs different", () =>
-    expectValid(two(act("python:v2 a.py", "a.csv"), act("python:v2  a.py", "b.csv"))));
+    void expectValid(two(act("python:v2 a.py", "a.csv"), act("python:v2  a.py", "b.csv"))));
   it("duplicate run, path and unknown need: the run first", () =>
     expectFirstError(
       two(act("python:v2 a.py", "a.csv"), act("python:v2 a.py", "a.csv", "  needs: [zz]\n")),
@@ -444,7 +451,7 @@ describe("expectations", () => {
       "which is not supported in this version",
     ),
   );
-  it("v4 with a null expectations is fine", () => expectValid(`${base("4")}expectations:\n`));
+  it("v4 with a null expectations is fine", () => void expectValid(`${base("4")}expectations:\n`));
   it("v3 with a bad pattern and no expectations: the pattern first", () =>
     expectFirstError(
       oneAction("run: python:v2 a.py\noutputs:\n  highly_sensitive:\n    x: a", 3),
@@ -483,7 +490,7 @@ describe("ehrQL generate-dataset", () => {
       "ehrql:v1 generate-dataset d.py --output output/d.csv",
       `${hs("output/d.csv")}\n  moderately_sensitive: {}`,
     ],
-  ])("%j is valid", (run, outputs) => expectValid(ehrql(run, outputs)));
+  ])("%j is valid", (run, outputs) => void expectValid(ehrql(run, outputs)));
   it.each([
     "ehrql:v1 generate-dataset d.py",
     "ehrql:v1 generate-dataset d.py -o output/d.csv",
@@ -557,7 +564,7 @@ describe("cohortextractor generate_cohort", () => {
     ],
     ["cohortextractor:latest generate_cohort", "  moderately_sensitive:\n    c: output/input.csv"],
     ["cohortextractor:latest generate_cohort", "  highly_sensitive:\n    c: input.csv\n    d: other.csv"],
-  ])("%j with %j is valid", (run, outputs) => expectValid(cohort(run, outputs)));
+  ])("%j with %j is valid", (run, outputs) => void expectValid(cohort(run, outputs)));
   it("two directories without --output-dir list each directory (sorted)", () => {
     expect(
       load(
