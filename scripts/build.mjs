@@ -1,7 +1,10 @@
 // Bundles the entry points into dist/. The CLI keeps its npm dependencies external (it is installed
 // with them); the Action is one self-contained file because runners execute it without node_modules.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Start from an empty dist/ so chunks of earlier builds never linger in what is committed.
+rmSync("dist", { recursive: true, force: true });
 
 const common = {
   bundle: true,
