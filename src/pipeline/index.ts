@@ -25,3 +25,4 @@ export {
 export { loadPipeline, loadPipelineFile } from "./load-pipeline.ts";
 export * from "./model.ts";
 export * from "./render/index.ts";
+export { LEVEL4_FILE_TYPES } from "./rules/output-pattern.ts";

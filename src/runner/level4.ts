@@ -3,23 +3,13 @@
 // reference's job messages.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
+import { LEVEL4_FILE_TYPES as PIPELINE_LEVEL4_FILE_TYPES } from "../pipeline/index.ts";
 import { parseCsv } from "./csv.ts";
 
 export const LEVEL4_MAX_FILESIZE = 16 * 1024 * 1024;
 export const LEVEL4_MAX_CSV_ROWS = 5000;
-export const LEVEL4_FILE_TYPES = [
-  ".csv",
-  ".jpg",
-  ".jpeg",
-  ".png",
-  ".svg",
-  ".svgz",
-  ".html",
-  ".txt",
-  ".log",
-  ".json",
-  ".md",
-];
+/** The file types allowed at level 4: the same list project.yaml validation uses. */
+export const LEVEL4_FILE_TYPES: readonly string[] = PIPELINE_LEVEL4_FILE_TYPES;
 
 export interface Level4Check {
   /** The job message ("File has patient_id column"), or null when the file passes. */
