@@ -18,6 +18,8 @@ export interface AppServerOptions {
   readonly host: string;
   readonly webhookPath?: string;
   readonly maxBodyBytes?: number;
+  /** Other pages the App serves (job request pages): answers and returns true, or returns false. */
+  readonly routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface AppServer {
@@ -51,6 +53,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         .end(req.method === "HEAD" ? undefined : '{"status":"ok"}');
       return;
     }
+    if (options.routes?.(req, res) === true) return;
     if (path === webhookPath && req.method === "POST") {
       const body = await readBody(req, maxBody);
       if (body === null) {

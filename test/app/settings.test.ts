@@ -159,6 +159,16 @@ describe("validateSettings", () => {
     expect(DEFAULT_SETTINGS).toEqual({
       comment: { enabled: true, graph: true },
       checks: { enabled: true, name: "Trestle: project.yaml" },
+      commands: {
+        enabled: true,
+        word: "opensafely",
+        minimum_role: "write",
+        users: [],
+        teams: [],
+        forks: false,
+        backends: {},
+      },
+      job_requests: { workspace: "{repo}-{branch}", project: "{repo}", organisation: "{owner}" },
     });
   });
 

@@ -29,7 +29,8 @@ export async function cancelCommand(
   const wanted = command.actions.length === 0 ? null : command.actions;
   const outcomes: CancelOutcome[] = [];
   for (const request of active) outcomes.push(await jobs.service.cancel(request, wanted));
-  for (const outcome of outcomes) await jobs.service.publish(outcome.request.id).catch(() => undefined);
+  for (const outcome of outcomes)
+    await jobs.service.publish(outcome.request.id, { comment: false }).catch(() => undefined);
   await deps.refreshComment(call.issueNumber);
 
   const lines = outcomes.map((o) => describe(o, jobs.pageUrl(o.request.id)));

@@ -55,7 +55,7 @@ export async function rerunFromCheck(
   if (!inserted.created) return { outcome: "duplicate", jobRequests: id };
   const outcome = await jobs.service.submit(inserted.request);
   if (outcome.kind !== "retrying") jobs.service.store.markAcknowledged(id);
-  await jobs.service.publish(id).catch(() => undefined);
+  await jobs.service.publish(id, { comment: false }).catch(() => undefined);
   if (original.pullNumber !== null) await deps.refreshComment(original.pullNumber);
   const link = name(jobs.pageUrl(id), id);
   if (outcome.kind === "rejected") {
@@ -99,7 +99,7 @@ export async function cancelFromCheck(
     return { outcome: refusal.outcome };
   }
   const outcome = await jobs.service.cancel(request, null);
-  await jobs.service.publish(request.id).catch(() => undefined);
+  await jobs.service.publish(request.id, { comment: false }).catch(() => undefined);
   if (request.pullNumber !== null) await deps.refreshComment(request.pullNumber);
   if (outcome.kind === "unreachable" || outcome.kind === "no-jobs-yet") {
     const why =

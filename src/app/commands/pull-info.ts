@@ -8,6 +8,7 @@ export type PullInfo =
       readonly kind: "open";
       readonly headSha: string;
       readonly headRef: string;
+      readonly baseSha: string;
       readonly fork: boolean;
     }
   | { readonly kind: "closed" | "missing" };
@@ -28,6 +29,7 @@ export async function readPullInfo(octokit: GitHubClient, repo: RepoRef, number:
     kind: "open",
     headSha: data.head.sha,
     headRef: data.head.ref,
+    baseSha: data.base.sha,
     fork: head === undefined || head !== base,
   };
 }

@@ -9,7 +9,9 @@ const REPLY_BUDGET = 60_000;
 
 export function replyBody(commandLine: string | null, login: string, text: string): string {
   const quote = commandLine === null ? "" : `> ${codeSpan(shorten(commandLine.trim(), 300))}\n\n`;
-  const body = `${quote}@${login} ${text}`;
+  // A text that already names the person (a refusal saying what they may not do) is not prefixed again.
+  const mention = text.startsWith(`@${login} `) ? "" : `@${login} `;
+  const body = `${quote}${mention}${text}`;
   return body.length <= REPLY_BUDGET ? body : `${body.slice(0, REPLY_BUDGET)}\n\n…(cut short)\n`;
 }
 

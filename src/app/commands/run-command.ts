@@ -110,7 +110,7 @@ async function submit(
   const outcome = await jobs.service.submit(inserted.request);
   if (outcome.kind !== "retrying") jobs.service.store.markAcknowledged(id);
   // The check run shows up now; should GitHub fail, the poller publishes it on its next round.
-  await jobs.service.publish(id).catch(() => undefined);
+  await jobs.service.publish(id, { comment: false }).catch(() => undefined);
   await deps.refreshComment(call.issueNumber);
   const url = jobs.pageUrl(id);
   const link = url === null ? `Job request ${codeSpan(id)}` : `[Job request ${codeSpan(id)}](${url})`;

@@ -18,4 +18,6 @@ export interface HandlerDeps {
   readonly files: FileCache;
   /** The repository's settings, from its default branch. */
   readonly readSettings: () => Promise<SettingsResult>;
+  /** The pull request's job requests as a section of its comment ("" when none). */
+  readonly jobRequestsSection?: (pullNumber: number) => string;
 }

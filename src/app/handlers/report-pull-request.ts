@@ -5,8 +5,9 @@
 import { analyseProject, type ProjectReport } from "../analysis/analyse.ts";
 import { readPullState } from "../github/pull-head.ts";
 import { syncStickyComment } from "../github/sticky-comment.ts";
+import { spliceJobRequestsSection } from "../job-requests/comment-section.ts";
 import { renderCheckRun } from "../report/check-output.ts";
-import { COMMENT_MARKER, renderComment } from "../report/comment-body.ts";
+import { COMMENT_BUDGET, COMMENT_MARKER, renderComment } from "../report/comment-body.ts";
 import { PROJECT_FILE, type Settings } from "../settings/settings-schema.ts";
 import { settleAll } from "../settle.ts";
 import type { HandlerDeps } from "./deps.ts";
@@ -77,10 +78,15 @@ async function updateComment(
   const currency = await isCurrent(deps, pr);
   if (currency !== "current") return currency;
   const target = { repo: deps.repo, issueNumber: pr.number, marker: COMMENT_MARKER, appId: deps.appId };
-  const body = renderComment(report, {
-    showGraph: settings.comment.graph,
-    annotated: settings.checks.enabled,
-  });
+  const section = deps.jobRequestsSection?.(pr.number) ?? "";
+  const body = spliceJobRequestsSection(
+    renderComment(report, {
+      showGraph: settings.comment.graph,
+      annotated: settings.checks.enabled,
+      budget: COMMENT_BUDGET - section.length,
+    }),
+    section,
+  );
   const known = await deps.store.getStickyComment(key);
   const outcome = await syncStickyComment(deps.octokit, target, body, known);
   if (outcome.kind !== "unchanged" || known === null) await deps.store.setStickyComment(key, outcome.comment);

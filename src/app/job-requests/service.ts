@@ -10,9 +10,17 @@ import { pollJobRequests } from "./poll.ts";
 import type { JobRequestStore } from "./store.ts";
 import { type SubmitOutcome, submitJobRequest } from "./submit.ts";
 
+export interface PublishOptions {
+  /**
+   * Also bring the pull request's comment up to date. A command handler, which already holds the pull
+   * request's turn and updates the comment itself, passes false.
+   */
+  readonly comment: boolean;
+}
+
 export interface Publisher {
   /** Shows the request's state on GitHub. Throws when GitHub could not be updated (it is tried again). */
-  publish(request: JobRequest, jobs: readonly JobRecord[]): Promise<void>;
+  publish(request: JobRequest, jobs: readonly JobRecord[], options: PublishOptions): Promise<void>;
 }
 
 export type ServiceLog = (
@@ -75,12 +83,12 @@ export class JobRequestService {
   }
 
   /** Shows one request's latest state on GitHub now, if GitHub does not show it yet. */
-  publish(id: string): Promise<void> {
+  publish(id: string, options: PublishOptions = { comment: true }): Promise<void> {
     return this.#publishing.run(id, async () => {
       const request = this.store.get(id);
       const publisher = this.#publisher;
       if (request === undefined || publisher === null || request.publishedVersion >= request.version) return;
-      await publisher.publish(request, this.store.jobs(id));
+      await publisher.publish(request, this.store.jobs(id), options);
       this.store.markPublished(id, request.version);
     });
   }

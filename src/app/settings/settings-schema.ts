@@ -2,6 +2,7 @@
 // is the single source of their shape and defaults; unknown keys are errors, so a typo is reported
 // rather than silently ignored.
 import { z } from "zod";
+import { commandsSettingsSchema, jobRequestSettingsSchema } from "../commands/command-settings.ts";
 
 export const SETTINGS_FILE = "opensafely.yml";
 export const SETTINGS_PATH = `.github/${SETTINGS_FILE}`;
@@ -26,6 +27,10 @@ export const settingsSchema = z.strictObject({
       name: z.string().min(1).max(100).default("Trestle: project.yaml"),
     })
     .prefault({}),
+  /** Slash commands in pull-request comments: the word, and who may run jobs. */
+  commands: commandsSettingsSchema,
+  /** How job requests are named on the backend: workspace, project and organisation. */
+  job_requests: jobRequestSettingsSchema,
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;

@@ -51,6 +51,8 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   /** Emits `write` (a RecordedRequest) after each non-GET request has been answered. */
   readonly events = new EventEmitter();
+  /** More routes (people, reactions, forks), asked first; each answers or returns null. */
+  readonly extensions: ((req: RequestInfo) => Reply | null)[] = [];
   readonly #server: Server;
   readonly #failures: Failure[] = [];
   #url = "";
@@ -126,7 +128,8 @@ export class FakeGitHub {
       failure.remaining--;
       return this.#send(res, record, { status: failure.status, body: { message: "Injected failure" } });
     }
-    const reply = handleAuth(this.state, this.publicKey, info) ?? handleRepoRoute(this.state, info);
+    const extra = this.extensions.reduce<Reply | null>((found, extension) => found ?? extension(info), null);
+    const reply = extra ?? handleAuth(this.state, this.publicKey, info) ?? handleRepoRoute(this.state, info);
     this.#send(res, record, reply);
   }
 
