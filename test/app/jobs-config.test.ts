@@ -39,7 +39,13 @@ describe("jobsConfigFromEnv", () => {
     const result = jobsConfigFromEnv({ GHE_HOST: "github.example.org" });
     expect(result).toMatchObject({
       ok: true,
-      config: { backends: [], defaultBackend: null, pollIntervalMs: 30_000, publicUrl: null },
+      config: {
+        backends: [],
+        defaultBackend: null,
+        pollIntervalMs: 30_000,
+        publicUrl: null,
+        databasePath: null,
+      },
     });
     if (result.ok) {
       expect(repoUrlFor(result.config.repoUrlTemplate, "o", "r")).toBe("https://github.example.org/o/r");

@@ -3,7 +3,9 @@
 //   TRESTLE_BACKENDS          "slug=https://host/controller/v1/,slug2=…" (the RAP API roots)
 //   TRESTLE_BACKEND_TOKEN_<SLUG>  each backend's client token (slug upper-cased, `-` as `_`)
 //   TRESTLE_DEFAULT_BACKEND   the backend `run` uses without --backend (default: the first listed)
-//   TRESTLE_APP_DATA          the SQLite file (default ./trestle-app.db)
+//   TRESTLE_APP_DATA          the SQLite file for job requests and deliveries (default, when
+//                             backends are configured: ./trestle-app.db; with neither, the App
+//                             keeps only its delivery memory, in the process)
 //   TRESTLE_PUBLIC_URL        where users reach the App, for links to job request pages
 //   TRESTLE_REPO_URL          the repository URL backends fetch, with {owner} and {repo}
 //                             (default https://github.com/{owner}/{repo}, or GHE_HOST's)
@@ -21,7 +23,8 @@ export interface BackendConfig {
 export interface JobsConfig {
   readonly backends: readonly BackendConfig[];
   readonly defaultBackend: string | null;
-  readonly databasePath: string;
+  /** Null: no file was named and no backend is configured, so nothing needs keeping. */
+  readonly databasePath: string | null;
   /** No trailing slash. */
   readonly publicUrl: string | null;
   readonly repoUrlTemplate: string;
@@ -100,7 +103,7 @@ export function jobsConfigFromEnv(env: NodeJS.ProcessEnv): JobsConfigResult {
     config: {
       backends,
       defaultBackend: wantedDefault ?? backends[0]?.slug ?? null,
-      databasePath: env.TRESTLE_APP_DATA?.trim() || "trestle-app.db",
+      databasePath: env.TRESTLE_APP_DATA?.trim() || (backends.length > 0 ? "trestle-app.db" : null),
       publicUrl,
       repoUrlTemplate,
       pollIntervalMs,
