@@ -111,7 +111,9 @@ describe("trestle app with backends", () => {
     };
 
     let app = await startApp(env);
-    cleanups.push(() => app.stop());
+    cleanups.push(async () => {
+      await app.stop();
+    });
     const comment = github.state.addComment(FULL_NAME, 31, "/opensafely run wait_for_gate", {
       login: "researcher",
       id: 5123456,
