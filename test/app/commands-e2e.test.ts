@@ -275,6 +275,30 @@ describe("a run requested in a pull-request comment", () => {
     // Only render_report was asked for; its dependencies had succeeded and were not run again.
     expect(w.jobs.service.store.jobs(rerun!.id).map((j) => j.action)).toEqual(["render_report"]);
   }, 90_000);
+
+  it("answers status with the pull request's job requests, and keeps them in the comment after a push", async () => {
+    const { commentId } = await w.comment(pull, "/opensafely status");
+    expect(w.people.reactionsOn(commentId)).toEqual(["eyes", "rocket"]);
+    const reply = replies(11).at(-1)!.body;
+    expect(reply).toContain("@researcher here are this pull request's job requests:");
+    for (const r of requestsOf(11))
+      expect(reply).toContain(`[\`${r.id}\`](${w.server.url}/job-requests/${r.id})`);
+
+    const pushed = w.push(pull, { "notes.md": "more\n" });
+    const event = pullRequestEvent("synchronize", w.repo, {
+      number: 11,
+      headSha: pushed.headSha,
+      baseSha: pushed.baseSha,
+      headRef: pushed.branch,
+    });
+    expect((await w.deliver("pull_request", event)).status).toBe(200);
+    const body = stickyComment(11)!.body;
+    expect(body).toContain("#### Job requests");
+    for (const r of requestsOf(11)) expect(body).toContain(`\`${r.id}\``);
+    expect(
+      w.github.state.commentsOn(FULL_NAME, 11).filter((c) => c.body.startsWith(COMMENT_MARKER)),
+    ).toHaveLength(1);
+  });
 });
 
 describe("the check run's buttons", () => {

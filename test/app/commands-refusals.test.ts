@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRequest } from "../../src/app/job-requests/job-request.ts";
 import { COMMENT_MARKER } from "../../src/app/report/comment-body.ts";
 import { eventually } from "../backend/helpers/backend.ts";
+import { fixture } from "./helpers/events.ts";
 import type { FakeCheckRun } from "./helpers/fake-github-state.ts";
 import { APP_ID } from "./helpers/harness.ts";
 import { FULL_NAME, type JobsWorld, NAME, OWNER, startJobsWorld } from "./helpers/jobs-harness.ts";
@@ -121,6 +122,23 @@ describe("refusals", () => {
     }
     // Bad commands get the help with the answer.
     expect(replies(25)[1]).toContain("| `/opensafely run <action…>` |");
+    // A command on an issue (not a pull request) is answered too.
+    const made = w.github.state.addComment(FULL_NAME, 25, "/opensafely run render_report", {
+      login: "researcher",
+      id: 5123456,
+      type: "User",
+    });
+    const issue = fixture("issue_comment/created-by-person");
+    issue.repository.name = NAME;
+    issue.repository.owner.login = OWNER;
+    issue.installation.id = w.repo.installationId;
+    issue.issue.number = 25;
+    delete issue.issue.pull_request;
+    issue.comment.id = made.id;
+    issue.comment.body = made.body;
+    expect((await w.deliver("issue_comment", issue)).status).toBe(200);
+    expect(w.people.reactionsOn(made.id)).toEqual(["eyes", "confused"]);
+    expect(replies(25).at(-1)).toContain("commands work in pull-request comments only; nothing was done.");
     // Quoted and fenced commands are not commands.
     const before = replies(25).length;
     await w.comment(pull, "> /opensafely run render_report\n\n```\n/opensafely run render_report\n```");
