@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BackendClients } from "../../src/app/job-requests/backend-clients.ts";
 import type { JobRecord, JobRequest } from "../../src/app/job-requests/job-request.ts";
 import { JobRequestService, type Publisher } from "../../src/app/job-requests/service.ts";
+import { SUBMIT_GRACE_MS } from "../../src/app/job-requests/store.ts";
 import type { RunningBackend } from "../../src/backend/backend.ts";
 import { eventually, startTestBackend, TOKEN_TEST, tempDir } from "../backend/helpers/backend.ts";
 import { newRequest, type TempStore, tempStore } from "./helpers/job-requests.ts";
@@ -38,6 +39,7 @@ function makeService(t: TempStore, apiUrl: string, published: World["published"]
     async publish(request: JobRequest, jobs: readonly JobRecord[]) {
       published.push({ id: request.id, status: request.status, jobs: jobs.length });
     },
+    async refreshComment() {},
   };
   service.setPublisher(publisher);
   return service;
@@ -224,7 +226,8 @@ describe("JobRequestService", () => {
   });
 
   it("runs rounds on its own once started, and stops cleanly", async () => {
-    const asked = request({ requestedActions: ["make_safe"] });
+    // Stored by an App that stopped before submitting it: the poller takes it over after the grace period.
+    const asked = request({ requestedActions: ["make_safe"], createdAt: Date.now() - SUBMIT_GRACE_MS });
     w.service.start();
     const done = await eventually(
       () => {

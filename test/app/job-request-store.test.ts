@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppDatabaseError, openAppDatabase } from "../../src/app/job-requests/database.ts";
 import { isActive, newJobRequestId, timelineOf } from "../../src/app/job-requests/job-request.ts";
 import { MIGRATIONS } from "../../src/app/job-requests/migrations.ts";
+import { SUBMIT_GRACE_MS } from "../../src/app/job-requests/store.ts";
 import { SqliteStore } from "../../src/app/store/sqlite-store.ts";
 import type { RapJob } from "../../src/rap/index.ts";
 import { newRequest, type TempStore, tempStore } from "./helpers/job-requests.ts";
@@ -58,6 +59,9 @@ describe("JobRequestStore", () => {
     });
     const again = t.store.insert(newRequest({ sourceKey: "comment:o/r:1" }));
     expect(again).toEqual({ created: false, request: first.request });
+    // Whoever stored it submits it; the poller takes over only after a grace period.
+    expect(t.store.dueForSubmission()).toEqual([]);
+    clock += SUBMIT_GRACE_MS;
     expect(t.store.dueForSubmission().map((r) => r.id)).toEqual([first.request.id]);
   });
 

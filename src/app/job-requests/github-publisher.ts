@@ -6,7 +6,7 @@ import { postReply, replyBody } from "../commands/replies.ts";
 import type { GitHubClient } from "../github/client.ts";
 import type { JobRecord, JobRequest } from "./job-request.ts";
 import { publishJobRequestCheck, renderJobRequestCheck } from "./job-request-check.ts";
-import type { Publisher, PublishOptions } from "./service.ts";
+import type { Publisher } from "./service.ts";
 import type { JobRequestStore } from "./store.ts";
 
 export interface GitHubPublisherOptions {
@@ -20,7 +20,7 @@ export interface GitHubPublisherOptions {
 
 export function githubPublisher(options: GitHubPublisherOptions): Publisher {
   return {
-    async publish(request: JobRequest, jobs: readonly JobRecord[], publish: PublishOptions): Promise<void> {
+    async publish(request: JobRequest, jobs: readonly JobRecord[]): Promise<void> {
       const octokit = await options.auth(request.installationId);
       const check = renderJobRequestCheck(request, jobs, options.pageUrl(request.id));
       const id = await publishJobRequestCheck(octokit, request, check);
@@ -29,7 +29,10 @@ export function githubPublisher(options: GitHubPublisherOptions): Publisher {
         await acknowledge(octokit, request, options.pageUrl(request.id));
         options.store.markAcknowledged(request.id);
       }
-      if (publish.comment && request.pullNumber !== null) await options.refreshComment(octokit, request);
+    },
+    async refreshComment(request: JobRequest): Promise<void> {
+      if (request.pullNumber === null) return;
+      await options.refreshComment(await options.auth(request.installationId), request);
     },
   };
 }

@@ -19,8 +19,13 @@ export interface PublishOptions {
 }
 
 export interface Publisher {
-  /** Shows the request's state on GitHub. Throws when GitHub could not be updated (it is tried again). */
-  publish(request: JobRequest, jobs: readonly JobRecord[], options: PublishOptions): Promise<void>;
+  /**
+   * Shows the request's state on its commit (the check run) and tells the requester how its
+   * submission ended. Throws when GitHub could not be updated (it is tried again next round).
+   */
+  publish(request: JobRequest, jobs: readonly JobRecord[]): Promise<void>;
+  /** Brings the pull request's comment up to date with its job requests. */
+  refreshComment(request: JobRequest): Promise<void>;
 }
 
 export type ServiceLog = (
@@ -82,15 +87,24 @@ export class JobRequestService {
     return outcome;
   }
 
-  /** Shows one request's latest state on GitHub now, if GitHub does not show it yet. */
-  publish(id: string, options: PublishOptions = { comment: true }): Promise<void> {
-    return this.#publishing.run(id, async () => {
+  /**
+   * Shows one request's latest state on GitHub now, if GitHub does not show it yet. The comment is
+   * refreshed after the request's own turn ends: waiting for the pull request's turn while holding
+   * the request's could deadlock with a command that holds the first and publishes the request.
+   */
+  async publish(id: string, options: PublishOptions = { comment: true }): Promise<void> {
+    const publisher = this.#publisher;
+    if (publisher === null) return;
+    const published = await this.#publishing.run(id, async () => {
       const request = this.store.get(id);
-      const publisher = this.#publisher;
-      if (request === undefined || publisher === null || request.publishedVersion >= request.version) return;
-      await publisher.publish(request, this.store.jobs(id), options);
+      if (request === undefined || request.publishedVersion >= request.version) return null;
+      await publisher.publish(request, this.store.jobs(id));
       this.store.markPublished(id, request.version);
+      return request;
     });
+    if (published !== null && options.comment && published.pullNumber !== null) {
+      await publisher.refreshComment(published);
+    }
   }
 
   /** One round: submit what is due, poll what is active, publish what changed. */

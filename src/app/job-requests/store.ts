@@ -129,6 +129,9 @@ function toJob(row: JobRow): JobRecord {
   };
 }
 
+/** How long a new request is left to the code that stored it before the poller submits it. */
+export const SUBMIT_GRACE_MS = 30_000;
+
 const ACTIVE = "('pending', 'running', 'unknown', 'unknown_error_creating_jobs')";
 
 export class JobRequestStore {
@@ -157,7 +160,11 @@ export class JobRequestStore {
     this.#db.prepare("DELETE FROM commands WHERE source_key = ?").run(sourceKey);
   }
 
-  /** Stores a new request, waiting to be submitted. Returns the existing one for a repeated source. */
+  /**
+   * Stores a new request, waiting to be submitted. Returns the existing one for a repeated source.
+   * Whoever stores it submits it at once; the poller takes it over only after `SUBMIT_GRACE_MS` (so
+   * the two do not both send it), which also covers an App that stopped in between.
+   */
   insert(request: NewJobRequest): { readonly created: boolean; readonly request: JobRequest } {
     return this.#db.transaction(() => {
       const existing = this.bySource(request.sourceKey);
@@ -170,7 +177,7 @@ export class JobRequestStore {
              submission, next_submit_at, created_at, updated_at)
            VALUES (@id, @sourceKey, @installationId, @owner, @name, @repoKey, @repoHtmlUrl, @repoUrl, @pullNumber,
              @commentId, @backend, @workspace, @branch, @commit, @requestedActions, @force, @requestedBy,
-             @organisation, @project, @projectDefinition, 'pending', 'waiting', @createdAt, @createdAt, @createdAt)`,
+             @organisation, @project, @projectDefinition, 'pending', 'waiting', @submitAt, @createdAt, @createdAt)`,
         )
         .run({
           ...request,
@@ -179,6 +186,7 @@ export class JobRequestStore {
           repoKey: repoKey(request.repo),
           requestedActions: JSON.stringify(request.requestedActions),
           force: request.forceRunDependencies ? 1 : 0,
+          submitAt: request.createdAt + SUBMIT_GRACE_MS,
         });
       return { created: true, request: this.get(request.id)! };
     })();
