@@ -59,8 +59,14 @@ describe("refusals", () => {
     expect(requestsOf(21)).toEqual([]);
     expect(jobRequestRuns(pull.headSha)).toEqual([]);
     // A custom role is judged by what it grants.
-    const { commentId } = await w.comment(pull, "/opensafely run make_safe", "steward");
+    const { commentId } = await w.comment(pull, "/opensafely run make_safe -f", "steward");
     expect(w.people.reactionsOn(commentId)).toEqual(["eyes", "rocket"]);
+    const [request] = requestsOf(21);
+    expect(request).toMatchObject({ requestedBy: "steward", forceRunDependencies: true });
+    expect(w.backend.store.jobRequest(request!.id)).toMatchObject({
+      force_run_dependencies: 1,
+      created_by: "steward",
+    });
   }, 60_000);
 
   it("refuses an action that is not in project.yaml, suggesting the one meant", async () => {
@@ -144,6 +150,48 @@ describe("refusals", () => {
     await w.comment(pull, "> /opensafely run render_report\n\n```\n/opensafely run render_report\n```");
     expect(replies(25)).toHaveLength(before);
     expect(requestsOf(25)).toEqual([]);
+  });
+});
+
+describe("a repository's settings", () => {
+  it("set the command word and the minimum role", async () => {
+    const other = "opensafely/other-study";
+    const state = w.github.state;
+    state.addRepo(other, { installationId: w.repo.installationId });
+    const base = state.commit(other, {
+      "project.yaml": w.study.repo.git("show", `${w.baseSha}:project.yaml`),
+      ".github/opensafely.yml": "commands:\n  word: trestle\n  minimum_role: maintain\n",
+    });
+    state.openPull(other, { number: 3, head: { sha: base, ref: "main" }, base: { sha: base, ref: "main" } });
+    w.people.setRole(other, "researcher", "write");
+    const send = async (body: string) => {
+      const made = state.addComment(other, 3, body, { login: "researcher", id: 5123456, type: "User" });
+      const payload = fixture("issue_comment/created-by-person");
+      payload.repository.name = "other-study";
+      payload.repository.owner.login = OWNER;
+      payload.installation.id = w.repo.installationId;
+      payload.issue.number = 3;
+      payload.comment.id = made.id;
+      payload.comment.body = body;
+      expect((await w.deliver("issue_comment", payload)).status).toBe(200);
+      return made.id;
+    };
+    const answers = () =>
+      state
+        .commentsOn(other, 3)
+        .filter((c) => c.performedViaAppId === APP_ID)
+        .map((c) => c.body);
+    // The default word is not this repository's word: no answer.
+    const ignored = await send("/opensafely help");
+    expect(w.people.reactionsOn(ignored)).toEqual([]);
+    expect(answers()).toEqual([]);
+    await send("/trestle help");
+    expect(answers().at(-1)).toContain("| `/trestle run <action…>` |");
+    const refused = await send("/trestle run render_report");
+    expect(w.people.reactionsOn(refused)).toEqual(["eyes", "confused"]);
+    expect(answers().at(-1)).toContain(
+      "@researcher has the write role on this repository; running and cancelling jobs needs at least the maintain role.",
+    );
   });
 });
 
