@@ -125,7 +125,7 @@ describe("issue_comment", () => {
     expect(h.github.requests).toEqual([]);
   });
 
-  it("does nothing with a person's comment (there are no commands to take)", async () => {
+  it("does nothing with a person's comment that holds no command", async () => {
     const study = openStudyPull(h, {
       base: { "project.yaml": DEMO },
       head: { "project.yaml": DEMO_CHANGED },

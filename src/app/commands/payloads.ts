@@ -16,6 +16,7 @@ export const commandCommentPayload = z.object({
     id: z.number().int().positive(),
     body: z.string().nullable(),
     user: z.object({ login, type: z.string() }).nullable(),
+    performed_via_github_app: z.object({ id: z.number().int() }).nullable().optional(),
   }),
   issue: z.object({ number: z.number().int().positive(), pull_request: z.unknown().optional() }),
   repository,

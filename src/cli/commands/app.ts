@@ -84,6 +84,11 @@ export async function runApp(flags: AppFlags, env: NodeJS.ProcessEnv): Promise<n
   if (jobs.runtime !== null) {
     const slugs = jobsConfig.config.backends.map((b) => b.slug).join(", ") || "none";
     writeStderr(`trestle app: job requests kept in ${jobsConfig.config.databasePath}; backends: ${slugs}\n`);
+    if (jobsConfig.config.publicUrl === null) {
+      writeStderr(
+        `trestle app: TRESTLE_PUBLIC_URL is not set; job request pages are linked at ${server.url}\n`,
+      );
+    }
   }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
