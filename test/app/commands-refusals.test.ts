@@ -153,6 +153,33 @@ describe("refusals", () => {
   });
 });
 
+describe("hostile deliveries", () => {
+  it("refuses a malformed command delivery with 400, and a button for a run it does not know does nothing", async () => {
+    const pull = w.openPull(30);
+    const { payload } = await w.comment(pull, "/opensafely help");
+    const before = { comments: w.github.state.comments.length };
+    const broken = structuredClone(payload);
+    broken.comment.id = "1; DROP TABLE job_requests";
+    const answer = await w.deliver("issue_comment", broken);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain("comment.id");
+    const huge = await w.comment(pull, `/opensafely run ${"x ".repeat(1_000_000)}`);
+    expect(huge.response.status).toBe(200);
+    expect(w.people.reactionsOn(huge.commentId)).toEqual(["eyes", "confused"]);
+    expect(w.github.state.comments.at(-1)!.body).toContain("this command is longer than 4000 characters");
+    const stranger = w.checkRunEvent(
+      "requested_action",
+      { id: 1, headSha: pull.headSha, externalId: "trestle:job-request:zzzzzzzzzzzzzzzz" },
+      "researcher",
+      "cancel",
+    );
+    expect((await w.deliver("check_run", stranger)).status).toBe(200);
+    // The huge comment and its one reply; nothing else.
+    expect(w.github.state.comments.length).toBe(before.comments + 2);
+    expect(requestsOf(30)).toEqual([]);
+  });
+});
+
 describe("a repository's settings", () => {
   it("set the command word and the minimum role", async () => {
     const other = "opensafely/other-study";
