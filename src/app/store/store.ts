@@ -46,5 +46,6 @@ export function pullKeyString(key: PullKey): string {
 }
 
 export function checkRunKeyString(key: CheckRunKey): string {
-  return `${key.repo.owner}/${key.repo.repo}`.toLowerCase() + `@${key.sha}:${key.name}`;
+  const repo = `${key.repo.owner}/${key.repo.repo}`.toLowerCase();
+  return `${repo}@${key.sha}:${key.name}`;
 }

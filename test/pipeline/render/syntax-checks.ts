@@ -63,7 +63,7 @@ export function parseMermaid(markdown: string): ParsedDiagram {
 }
 
 const DOT_STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
-const DOT_ATTR = new RegExp(String.raw`([a-z]+)=(${DOT_STRING})`, "g");
+const DOT_ATTR = new RegExp(`([a-z]+)=(${DOT_STRING})`, "g");
 const DOT_NODE = new RegExp(
   String.raw`^ {2}(n\d+) \[((?:[a-z]+=${DOT_STRING})(?:, [a-z]+=${DOT_STRING})*)\];$`,
 );
