@@ -9,7 +9,7 @@ var commands = [
   { name: "check", load: async () => (await import("./chunks/check-YP5SWLXG.js")).registerCheck },
   { name: "graph", load: async () => (await import("./chunks/graph-GY7ERUNC.js")).registerGraph },
   { name: "run", load: async () => (await import("./chunks/run-64P3C5TD.js")).registerRun },
-  { name: "codelists", load: async () => (await import("./chunks/codelists-M23SMVAF.js")).registerCodelists },
+  { name: "codelists", load: async () => (await import("./chunks/codelists-VJDGV2BB.js")).registerCodelists },
   { name: "app", load: async () => (await import("./chunks/app-SXCEXFGA.js")).registerApp },
   { name: "backend", load: async () => (await import("./chunks/backend-KCLT4TSZ.js")).registerBackend }
 ];

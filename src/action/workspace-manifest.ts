@@ -2,15 +2,15 @@
 // actions that were up to date and so did not run this time. A missing or damaged file means "none".
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PRIVACY_LEVELS, type PrivacyLevel } from "../pipeline/index.ts";
 import type { OutputFile } from "../runner/index.ts";
 
 const entry = z.looseObject({
   level: z.enum(PRIVACY_LEVELS),
   action: z.string(),
-  size: z.number().nonnegative().catch(0),
-  content_hash: z.string().catch(""),
+  size: z.catch(z.number().check(z.nonnegative()), 0),
+  content_hash: z.catch(z.string(), ""),
 });
 const manifest = z.looseObject({ outputs: z.record(z.string(), z.unknown()) });
 

@@ -71,6 +71,9 @@ export class Runner {
     // As GitHub downloads an action: its files without node_modules, so the bundle must stand alone.
     await mkdir(join(root, "_actions/trestle/dist"), { recursive: true });
     await cp(BUNDLE, join(root, "_actions/trestle/dist/action.js"));
+    await cp(join(ROOT, "dist/action-chunks"), join(root, "_actions/trestle/dist/action-chunks"), {
+      recursive: true,
+    });
     await cp(join(ROOT, "action.yml"), join(root, "_actions/trestle/action.yml"));
     return new Runner(root);
   }

@@ -110,7 +110,7 @@ function codelistSha(content) {
 }
 
 // src/codelists/manifest.ts
-import { z } from "zod";
+import * as z from "zod/mini";
 var entrySchema = z.looseObject({ id: z.string(), sha: z.string() });
 var manifestSchema = z.looseObject({ files: z.record(z.string(), entrySchema) });
 var INVALID_MANIFEST_MESSAGE = `'${CODELISTS_DIR}/${MANIFEST_FILE}' is invalid.
