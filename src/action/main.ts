@@ -5,7 +5,14 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type CodelistsReport, checkCodelists } from "../codelists/index.ts";
-import { buildGraph, formatIssues, formatVerdict, type LoadResult, loadPipeline } from "../pipeline/index.ts";
+import {
+  buildGraph,
+  count,
+  formatIssues,
+  formatVerdict,
+  type LoadResult,
+  loadPipelineAsync,
+} from "../pipeline/index.ts";
 import type { ExecutorInfo, RunOutcome } from "../runner/index.ts";
 import { AnnotationBudget, fileAnnotation, issueAnnotations } from "./annotations.ts";
 import { saveState } from "./cache-step.ts";
@@ -73,7 +80,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
     }
   }
 
-  const load = loadPipeline(text);
+  const load = await loadPipelineAsync(text);
   host.info(formatVerdict(load, projectFile));
   const issuesText = formatIssues(load, { file: projectFile, format: "text" });
   if (issuesText !== "") quoted(() => host.info(issuesText.replace(/\n$/, "")));
@@ -89,7 +96,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
   const notes: string[] = [];
 
   if (!load.valid) {
-    failure = `project.yaml is invalid: ${plural(load.errors.length, "error")}.`;
+    failure = `project.yaml is invalid: ${count(load.errors.length, "error")}.`;
   } else if (codelists.outcome === "failed") {
     failure =
       "The codelists check failed, so the project was not run: run `opensafely codelists update` and commit the changes.";
@@ -103,7 +110,7 @@ export async function main(inputs: ActionInputs, host: ActionHost): Promise<Acti
     } else {
       if (outcome.kind === "nothing_to_do") notes.unshift(outcome.message);
       const failed = failedActions(rows);
-      if (failed.length > 0) failure = `${plural(failed.length, "action")} failed: ${listNames(failed)}.`;
+      if (failed.length > 0) failure = `${count(failed.length, "action")} failed: ${listNames(failed)}.`;
       else if (outcome.kind === "completed" && !outcome.result.ok) failure = "The run did not finish.";
       const jobsRan = outcome.kind === "completed" ? outcome.result.jobs.length : 0;
       if (step.cache !== null) await saveState(host, step.cache, jobsRan);
@@ -156,19 +163,19 @@ function verdictText(
   failure: string | null,
   mode: "check" | "run",
 ): string {
-  if (!load.valid) return `project.yaml is invalid (${plural(load.errors.length, "error")})`;
+  if (!load.valid) return `project.yaml is invalid (${count(load.errors.length, "error")})`;
   if (codelists.outcome === "failed") return "the codelists need updating; the project was not run";
   if (outcome?.kind === "cannot_start") return `the run could not start: ${outcome.problem.message}`;
-  if (mode === "check" || outcome === null) return `project.yaml is valid (${plural(rows.length, "action")})`;
-  const count = (status: ActionRow["status"]) => rows.filter((row) => row.status === status).length;
-  const failed = count("failed") + count("dependency_failed");
-  const ran = failed + count("succeeded");
+  if (mode === "check" || outcome === null) return `project.yaml is valid (${count(rows.length, "action")})`;
+  const withStatus = (status: ActionRow["status"]) => rows.filter((row) => row.status === status).length;
+  const failed = withStatus("failed") + withStatus("dependency_failed");
+  const ran = failed + withStatus("succeeded");
   if (failure !== null && failed > 0)
-    return `${failed} of ${plural(ran + count("not_started"), "action")} failed`;
+    return `${failed} of ${count(ran + withStatus("not_started"), "action")} failed`;
   if (failure !== null) return failure;
   if (ran === 0) return "everything is up to date";
-  const skipped = count("skipped");
-  return `${plural(count("succeeded"), "action")} succeeded${skipped > 0 ? `, ${skipped} up to date` : ""}`;
+  const skipped = withStatus("skipped");
+  return `${count(withStatus("succeeded"), "action")} succeeded${skipped > 0 ? `, ${skipped} up to date` : ""}`;
 }
 
 /** A report for when there is no project to look at. */
@@ -179,10 +186,6 @@ function stopped(inputs: ActionInputs, failure: string): ActionReport {
     [],
   );
   return { valid: false, succeeded: false, failedActions: [], results, summary, failure };
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function listNames(names: readonly string[]): string {

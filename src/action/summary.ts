@@ -1,7 +1,14 @@
 // The job summary: verdict, codelists, project.yaml issues, the job graph coloured by result, the
 // results table, and for each failure its log tail and hints. Always within GitHub's 1 MiB limit.
 import type { CodelistsReport } from "../codelists/index.ts";
-import { buildGraph, type Issue, type LoadResult, renderMermaid, sortedIssues } from "../pipeline/index.ts";
+import {
+  buildGraph,
+  count,
+  type Issue,
+  type LoadResult,
+  renderMermaid,
+  sortedIssues,
+} from "../pipeline/index.ts";
 import type { ExecutorInfo } from "../runner/index.ts";
 import { codeBlock, formatBytes, formatDuration, html, inline } from "./markdown.ts";
 import { type ActionRow, rowClasses, STATUS_LABELS } from "./results.ts";
@@ -67,19 +74,19 @@ function issuesSection(input: SummaryInput, allowance: number): string {
   const load = input.load;
   if (load === null || (load.errors.length === 0 && load.warnings.length === 0)) return "";
   const issues = sortedIssues(load);
-  const counts = [plural(load.errors.length, "error"), plural(load.warnings.length, "warning")]
+  const counts = [count(load.errors.length, "error"), count(load.warnings.length, "warning")]
     .filter((s) => !s.startsWith("0 "))
     .join(" and ");
   let head = `### \`project.yaml\`: ${counts}\n\n`;
   if (input.hiddenIssues > 0) {
-    head += `GitHub shows at most 10 annotations of each kind on a step, so ${plural(input.hiddenIssues, "issue")} ${input.hiddenIssues === 1 ? "is" : "are"} only listed here.\n\n`;
+    head += `GitHub shows at most 10 annotations of each kind on a step, so ${count(input.hiddenIssues, "issue")} ${input.hiddenIssues === 1 ? "is" : "are"} only listed here.\n\n`;
   }
   head += "| | Line | Column | Message |\n|---|---:|---:|---|\n";
   const rows = issues.map((issue: Issue) => {
     const icon = issue.severity === "error" ? "error" : "warning";
     return `| ${icon} | ${issue.line ?? ""} | ${issue.column ?? ""} | ${inline(issue.message)} |\n`;
   });
-  return `${fitLines(head, rows, allowance - 2, (left) => `| | | | … and ${plural(left, "more issue")} |\n`)}\n`;
+  return `${fitLines(head, rows, allowance - 2, (left) => `| | | | … and ${count(left, "more issue")} |\n`)}\n`;
 }
 
 function graphSection(input: SummaryInput, allowance: number): string {
@@ -114,7 +121,7 @@ function resultsSection(input: SummaryInput, allowance: number): string {
       row.durationMs === null || row.status === "dependency_failed" ? "" : formatDuration(row.durationMs);
     return `| ${inline(row.name)} | ${status} | ${duration} | ${outputsCell(row)} | ${level4Cell(row)} |\n`;
   });
-  return `${fitLines(head, rows, allowance - 2, (left) => `| … and ${plural(left, "more action")} | | | | |\n`)}\n`;
+  return `${fitLines(head, rows, allowance - 2, (left) => `| … and ${count(left, "more action")} | | | | |\n`)}\n`;
 }
 
 const MAX_LISTED = 10;
@@ -137,7 +144,7 @@ function failuresSection(rows: readonly ActionRow[], allowance: number): string 
   if (failed.length === 0) return "";
   const head = "### Failures\n\n";
   const blocks = failed.map((row) => failureBlock(row));
-  return fitLines(head, blocks, allowance, (left) => `… and ${plural(left, "more failure")}: see the log.\n`);
+  return fitLines(head, blocks, allowance, (left) => `… and ${count(left, "more failure")}: see the log.\n`);
 }
 
 /** A log line is cut at this many characters: a summary is not the place for a megabyte of one line. */
@@ -167,8 +174,4 @@ function failureBlock(row: ActionRow): string {
 /** The first line of a status message, without the colon that introduces what follows. */
 function firstLine(message: string): string {
   return (message.split("\n")[0] ?? "").replace(/:\s*$/, "");
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,6 @@
 // The one formatter for validation results. The CLI prints it, the Action turns it into annotations,
 // and the App puts it in check runs and comments, so users see the same words everywhere.
+import { count } from "./counting.ts";
 import type { Issue, LoadResult } from "./model.ts";
 import { showInvisible } from "./render/visible-name.ts";
 
@@ -88,10 +89,6 @@ export function formatVerdict(result: LoadResult, file: string): string {
   if (result.warnings.length > 0) parts.push(count(result.warnings.length, "warning"));
   const detail = parts.length === 0 ? "" : ` (${parts.join(", ")})`;
   return `${file}: ${result.valid ? "valid" : "invalid"}${detail}`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** A message's lines, with invisible characters shown so a hostile name cannot drive the terminal. */

@@ -10,6 +10,7 @@ import { fastParse } from "./load/fast-parse.ts";
 import { type PositionedParse, positionedParse } from "./load/positioned-parse.ts";
 import { positionOf, topLevelKeyLine } from "./load/positions.ts";
 import type { YValue } from "./load/values.ts";
+import { preloadYamlLibrary, yamlLibrary, yamlLibraryLoaded } from "./load/yaml-library.ts";
 import type { Issue, LoadResult } from "./model.ts";
 import type { RawIssue } from "./report.ts";
 import { validateDocument } from "./validate.ts";
@@ -56,6 +57,7 @@ function failed(errors: readonly Issue[]): LoadResult {
 }
 
 function safePositionedParse(text: string): PositionedParse {
+  yamlLibrary(); // outside the try: a missing library is a broken installation, not a YAML problem
   try {
     return positionedParse(text);
   } catch (error) {
@@ -85,6 +87,24 @@ function withPositions(
 
 /** Loads and validates project.yaml text (or UTF-8 bytes). Never throws for any content. */
 export function loadPipeline(input: string | Uint8Array, options: LoadOptions = {}): LoadResult {
+  return load(input, options, true)!;
+}
+
+/**
+ * As loadPipeline, for hosts without node_modules (the Action's bundle): the positioned parser's
+ * library is loaded, asynchronously, only when the file needs it.
+ */
+export async function loadPipelineAsync(input: string | Uint8Array): Promise<LoadResult> {
+  if (!yamlLibraryLoaded()) {
+    const quick = load(input, {}, false);
+    if (quick !== null) return quick;
+    await preloadYamlLibrary();
+  }
+  return load(input, {}, true)!;
+}
+
+/** The result, or null when it needs the positioned parse and `mayParse` is false. */
+function load(input: string | Uint8Array, options: LoadOptions, mayParse: boolean): LoadResult | null {
   const size = typeof input === "string" ? input.length : input.byteLength;
   if (size > MAX_BYTES) {
     return failed([
@@ -105,6 +125,7 @@ export function loadPipeline(input: string | Uint8Array, options: LoadOptions = 
   let value: YValue | undefined = fastOk ? fastParse(text) : undefined;
   let positioned: PositionedParse | undefined;
   if (value === undefined) {
+    if (!mayParse) return null;
     positioned = safePositionedParse(text);
     if (!positioned.ok) {
       return failed(positioned.problems.map((p) => ({ severity: "error", path: [], ...p })));
@@ -125,6 +146,7 @@ export function loadPipeline(input: string | Uint8Array, options: LoadOptions = 
       issues = withPositions(report.issues, (path) => topLevelKeyLine(text, path[0] as string));
     }
     if (issues.length === 0 || issues.some((i) => i.line === null)) {
+      if (positioned === undefined && !mayParse) return null;
       positioned ??= safePositionedParse(text);
       if (!positioned.ok) {
         // The positioned parser is the authority: what it cannot read is a syntax error, whatever
@@ -146,5 +168,5 @@ export function loadPipeline(input: string | Uint8Array, options: LoadOptions = 
 
 /** Reads and loads a file. Throws only when the file cannot be read (missing, a directory, no permission). */
 export async function loadPipelineFile(path: string): Promise<LoadResult> {
-  return loadPipeline(await readFile(path));
+  return loadPipelineAsync(await readFile(path));
 }

@@ -1,12 +1,11 @@
 // A commit that is not (or not only) a pull request's head: a push to the default branch, or a re-run
 // asked for on a check. Only the check run is published; there is no comment to keep.
-import { analyseProject, type ProjectReport } from "../analysis/analyse.ts";
+import type { ProjectReport } from "../analysis/analyse.ts";
 import { renderCheckRun } from "../report/check-output.ts";
-import { PROJECT_FILE } from "../settings/settings-schema.ts";
-import { settleAll } from "../settle.ts";
 import type { HandlerDeps } from "./deps.ts";
 import { publishCheck } from "./publish-check.ts";
 import { reportSettingsProblem } from "./report-settings-problem.ts";
+import { readSettingsAndProject } from "./settings-and-project.ts";
 
 export interface CommitTarget {
   readonly sha: string;
@@ -28,18 +27,7 @@ export async function reportCommit(
   commit: CommitTarget,
   options: { readonly forceCheck?: boolean } = {},
 ): Promise<CommitOutcome> {
-  const [settings, report] = await settleAll([
-    deps.readSettings(),
-    analyseProject({
-      octokit: deps.octokit,
-      repo: deps.repo,
-      path: PROJECT_FILE,
-      headSha: commit.sha,
-      baseSha: commit.baseSha,
-      cache: deps.cache,
-      files: deps.files,
-    }),
-  ]);
+  const [settings, report] = await readSettingsAndProject(deps, commit.sha, commit.baseSha);
   if (!settings.ok) {
     const check = await reportSettingsProblem(deps, settings.problems, commit.sha, options);
     return { settings: "invalid", check: check.check };

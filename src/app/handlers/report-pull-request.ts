@@ -2,17 +2,18 @@
 // verdict on the head commit as a check run, and bring the sticky comment up to date. Reads that do
 // not depend on each other are made together, and what the App already knows (settings, files at
 // commits, what it last wrote) is not asked again, so a delivery costs a few requests.
-import { analyseProject, type ProjectReport } from "../analysis/analyse.ts";
+import type { ProjectReport } from "../analysis/analyse.ts";
 import { readPullState } from "../github/pull-head.ts";
 import { syncStickyComment } from "../github/sticky-comment.ts";
 import { spliceJobRequestsSection } from "../job-requests/comment-section.ts";
 import { renderCheckRun } from "../report/check-output.ts";
 import { COMMENT_BUDGET, COMMENT_MARKER, renderComment } from "../report/comment-body.ts";
-import { PROJECT_FILE, type Settings } from "../settings/settings-schema.ts";
+import type { Settings } from "../settings/settings-schema.ts";
 import { settleAll } from "../settle.ts";
 import type { HandlerDeps } from "./deps.ts";
 import { publishCheck } from "./publish-check.ts";
 import { reportSettingsProblem } from "./report-settings-problem.ts";
+import { readSettingsAndProject } from "./settings-and-project.ts";
 
 export interface PullRequestTarget {
   readonly number: number;
@@ -37,18 +38,7 @@ export async function reportPullRequest(
   pr: PullRequestTarget,
   options: { readonly forceCheck?: boolean } = {},
 ): Promise<PullRequestOutcome> {
-  const [settings, report] = await settleAll([
-    deps.readSettings(),
-    analyseProject({
-      octokit: deps.octokit,
-      repo: deps.repo,
-      path: PROJECT_FILE,
-      headSha: pr.headSha,
-      baseSha: pr.baseSha,
-      cache: deps.cache,
-      files: deps.files,
-    }),
-  ]);
+  const [settings, report] = await readSettingsAndProject(deps, pr.headSha, pr.baseSha);
   if (!settings.ok) {
     const check = await reportSettingsProblem(deps, settings.problems, pr.headSha, options);
     return { settings: "invalid", check: check.check };

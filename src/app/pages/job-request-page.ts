@@ -2,6 +2,7 @@
 // workspace, id, requested by, backend, branch, force run dependencies, git commit, requested
 // actions, jobs, the pipeline at the commit, the timeline). It needs no JavaScript; while the request
 // is active a meta refresh reloads it, so it follows the jobs as they run.
+import { thousands } from "../../pipeline/index.ts";
 import { formatRuntime } from "../../rap/index.ts";
 import { isActive, type JobRecord, type JobRequest, timelineOf } from "../job-requests/job-request.ts";
 import { escapeHtml, isWebUrl, link, utc } from "./html.ts";
@@ -156,7 +157,7 @@ function pipeline(request: JobRequest): string {
   const shown = text.length > PIPELINE_SHOWN_CHARS ? text.slice(0, PIPELINE_SHOWN_CHARS) : text;
   const cut =
     shown.length < text.length
-      ? `<p>The file is ${text.length.toLocaleString("en-US")} characters long; the first ${PIPELINE_SHOWN_CHARS.toLocaleString("en-US")} are shown.</p>\n`
+      ? `<p>The file is ${thousands(text.length)} characters long; the first ${thousands(PIPELINE_SHOWN_CHARS)} are shown.</p>\n`
       : "";
   return `<section aria-labelledby="pipeline-title">
 <h2 id="pipeline-title">Pipeline</h2>

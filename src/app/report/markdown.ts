@@ -64,17 +64,7 @@ export function codeBlock(text: string, info = ""): string {
   return `${fence}${info}\n${body}${fence}\n`;
 }
 
-// One formatter, made once: `toLocaleString` builds a new one on every call.
-const NUMBER = new Intl.NumberFormat("en-US");
-
-/** 1,234 with thousands separators. */
-export function number(n: number): string {
-  return NUMBER.format(n);
-}
-
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${number(n)} ${n === 1 ? one : many}`;
-}
+export { count, thousands as number } from "../../pipeline/index.ts";
 
 /** A command-line word, quoted for a POSIX shell when it needs to be. */
 export function shellWord(word: string): string {

@@ -1,6 +1,7 @@
 // Hostile input is bounded: aliases can make a small file stand for a huge tree ("billion laughs"),
 // and every consumer walks the tree, so the expanded size is measured once, in linear time, before
 // anything else touches it.
+import { thousands } from "../counting.ts";
 import type { YValue } from "./values.ts";
 
 /** More values than any real project has (the largest known file has about 60,000). */
@@ -37,7 +38,7 @@ export function checkBounds(root: YValue): BoundsProblem {
   if (total > MAX_EXPANDED_VALUES) {
     return {
       code: "yaml-too-large",
-      message: `the file expands to more than ${MAX_EXPANDED_VALUES.toLocaleString("en")} values (through aliases); this looks like a resource exhaustion attack`,
+      message: `the file expands to more than ${thousands(MAX_EXPANDED_VALUES)} values (through aliases); this looks like a resource exhaustion attack`,
     };
   }
   return null;

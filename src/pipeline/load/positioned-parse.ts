@@ -1,21 +1,10 @@
 // The positioned parse: the `yaml` package's document model, converted to the same values as the
 // fast path, with every key and item's line and column kept aside. It is the authority on syntax
 // errors and produces them with the platform's wording where the platform's is clearer.
-import {
-  type Alias,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  type ParsedNode,
-  parseDocument,
-  type Scalar,
-  type YAMLError,
-} from "yaml";
+import type { Alias, Document, LineCounter, Node, ParsedNode, Scalar, YAMLError } from "yaml";
 import { resolveExplicit, resolvePlain } from "./scalars.ts";
 import { keyString, type YList, type YMap, YTagged, type YValue } from "./values.ts";
+import { type YamlLibrary, yamlLibrary } from "./yaml-library.ts";
 
 export interface Pos {
   readonly line: number;
@@ -51,8 +40,9 @@ class Converter {
   private readonly active = new Set<Node>();
 
   constructor(
+    private readonly yaml: YamlLibrary,
     private readonly lines: LineCounter,
-    private readonly doc: ReturnType<typeof parseDocument>,
+    private readonly doc: Document.Parsed,
   ) {}
 
   pos(node: unknown): Pos {
@@ -63,7 +53,7 @@ class Converter {
 
   convert(node: unknown): YValue {
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) {
+    if (this.yaml.isAlias(node)) {
       const target = (node as Alias).resolve(this.doc);
       if (target === undefined) return null; // the parser already reported the unknown anchor
       if (this.active.has(target)) {
@@ -82,12 +72,12 @@ class Converter {
   }
 
   private convertNode(node: Node): YValue {
-    if (isScalar(node)) return this.scalar(node);
+    if (this.yaml.isScalar(node)) return this.scalar(node);
     const tag = node.tag;
     if (tag !== undefined && !tag.startsWith(STANDARD_TAG_PREFIX)) {
-      return new YTagged(tag, isMap(node) ? "{…}" : "[…]");
+      return new YTagged(tag, this.yaml.isMap(node) ? "{…}" : "[…]");
     }
-    if (isSeq(node)) {
+    if (this.yaml.isSeq(node)) {
       const list: YList = [];
       const positions: Pos[] = [];
       this.lists.set(list, positions);
@@ -97,7 +87,7 @@ class Converter {
       }
       return list;
     }
-    if (isMap(node)) return this.mapping(node);
+    if (this.yaml.isMap(node)) return this.mapping(node);
     return null;
   }
 
@@ -126,7 +116,7 @@ class Converter {
     const firstSeen = new Map<string, unknown>();
     for (const pair of node.items) {
       const keyNode = pair.key;
-      if (isScalar(keyNode) && keyNode.type === "PLAIN" && keyNode.value === "<<" && !keyNode.tag) {
+      if (this.yaml.isScalar(keyNode) && keyNode.type === "PLAIN" && keyNode.value === "<<" && !keyNode.tag) {
         this.merge(map, where, merged, pair.value);
         continue;
       }
@@ -149,7 +139,7 @@ class Converter {
     merged: Set<string>,
     valueNode: unknown,
   ): void {
-    const sources = isSeq(valueNode) ? valueNode.items : [valueNode];
+    const sources = this.yaml.isSeq(valueNode) ? valueNode.items : [valueNode];
     for (const source of sources) {
       const value = this.convert(source);
       if (!(value instanceof Map)) {
@@ -177,7 +167,7 @@ class Converter {
     pair: { key: unknown; value: unknown },
     parent: Node,
   ): void {
-    const show = (v: unknown) => (isScalar(v) ? String(v.value ?? "") : v ? String(v) : "");
+    const show = (v: unknown) => (this.yaml.isScalar(v) ? String(v.value ?? "") : v ? String(v) : "");
     const message =
       `found duplicate key "${key}" with value "${show(pair.value)}" (original value: "${show(original)}")` +
       ` in the mapping that starts at line ${this.pos(parent).line}`;
@@ -206,9 +196,11 @@ function syntaxProblem(error: YAMLError): SyntaxProblem {
   };
 }
 
+/** Throws only when the `yaml` library cannot be loaded, which is a broken installation, not bad input. */
 export function positionedParse(text: string): PositionedParse {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
+  const yaml = yamlLibrary();
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, {
     lineCounter: lines,
     schema: "failsafe",
     uniqueKeys: false,
@@ -230,7 +222,7 @@ export function positionedParse(text: string): PositionedParse {
     // After the first few, syntax errors are mostly echoes of the first: keep the report readable.
     return { ok: false, problems: doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map(syntaxProblem) };
   }
-  const converter = new Converter(lines, doc);
+  const converter = new Converter(yaml, lines, doc);
   const value = converter.convert(doc.contents);
   if (converter.problems.length > 0) return { ok: false, problems: converter.problems };
   return {

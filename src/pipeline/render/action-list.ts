@@ -1,6 +1,7 @@
 // The graph as a Markdown list, for when it is too big for GitHub to draw: one line per action, in
 // run order, with what it needs. Cut short to fit a character budget when the caller has one.
 
+import { count } from "../counting.ts";
 import type { JobGraph } from "../graph.ts";
 import type { Pipeline } from "../model.ts";
 import { buildView, type GraphView, type RenderOptions } from "./view.ts";
@@ -56,10 +57,6 @@ export function renderActionList(view: GraphView, options: ActionListOptions = {
   return Array.from(`The job graph has ${count(shown, "action", "actions")}; too many to list here.`)
     .slice(0, Math.max(0, max))
     .join("");
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
 /**

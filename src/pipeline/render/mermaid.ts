@@ -1,5 +1,6 @@
 // Mermaid, as GitHub draws it in comments, job summaries and Markdown files. The output is Markdown: a
 // fenced `mermaid` block, or, when the graph is more than GitHub will draw, a readable list instead.
+import { count } from "../counting.ts";
 import type { JobGraph } from "../graph.ts";
 import type { Pipeline } from "../model.ts";
 import { renderActionList } from "./action-list.ts";
@@ -87,8 +88,4 @@ export function mermaidLabel(name: string, maxLength = 80): string {
     out += LABEL_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   }
   return out;
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }

@@ -1,5 +1,16 @@
 #!/usr/bin/env node
 
+// src/pipeline/counting.ts
+function thousands(n) {
+  if (!Number.isFinite(n)) return String(n);
+  const [whole = "", fraction] = String(Math.abs(n)).split(".");
+  const grouped = whole.length > 3 && !whole.includes("e") ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+  return `${n < 0 ? "-" : ""}${grouped}${fraction === void 0 ? "" : `.${fraction}`}`;
+}
+function count(n, one, many = `${one}s`) {
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
+
 // src/pipeline/render/visible-name.ts
 var INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/gu;
 function picture(ch) {
@@ -70,9 +81,6 @@ function formatVerdict(result, file) {
   if (result.warnings.length > 0) parts.push(count(result.warnings.length, "warning"));
   const detail = parts.length === 0 ? "" : ` (${parts.join(", ")})`;
   return `${file}: ${result.valid ? "valid" : "invalid"}${detail}`;
-}
-function count(n, noun) {
-  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
 function messageLines(message) {
   const lines = showInvisible(message.replace(/\r\n?/g, "\n")).split("\n");
@@ -252,7 +260,7 @@ function checkBounds(root) {
   if (total > MAX_EXPANDED_VALUES) {
     return {
       code: "yaml-too-large",
-      message: `the file expands to more than ${MAX_EXPANDED_VALUES.toLocaleString("en")} values (through aliases); this looks like a resource exhaustion attack`
+      message: `the file expands to more than ${thousands(MAX_EXPANDED_VALUES)} values (through aliases); this looks like a resource exhaustion attack`
     };
   }
   return null;
@@ -415,22 +423,32 @@ function fastParse(text) {
   }
 }
 
+// src/pipeline/load/yaml-library.ts
+import { createRequire } from "node:module";
+var library;
+async function preloadYamlLibrary() {
+  const loaded = await import("yaml");
+  library ??= typeof loaded.LineCounter === "function" ? loaded : loaded.default;
+  if (library === void 0) throw new Error("the yaml library did not load");
+}
+function yamlLibraryLoaded() {
+  return library !== void 0;
+}
+function yamlLibrary() {
+  library ??= createRequire(import.meta.url)("yaml");
+  return library;
+}
+
 // src/pipeline/load/positioned-parse.ts
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument
-} from "yaml";
 var MAX_SYNTAX_PROBLEMS = 20;
 var STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
 var Converter = class {
-  constructor(lines, doc) {
+  constructor(yaml, lines, doc) {
+    this.yaml = yaml;
     this.lines = lines;
     this.doc = doc;
   }
+  yaml;
   lines;
   doc;
   maps = /* @__PURE__ */ new WeakMap();
@@ -445,7 +463,7 @@ var Converter = class {
   }
   convert(node) {
     if (node === null || node === void 0) return null;
-    if (isAlias(node)) {
+    if (this.yaml.isAlias(node)) {
       const target = node.resolve(this.doc);
       if (target === void 0) return null;
       if (this.active.has(target)) {
@@ -463,12 +481,12 @@ var Converter = class {
     return value;
   }
   convertNode(node) {
-    if (isScalar(node)) return this.scalar(node);
+    if (this.yaml.isScalar(node)) return this.scalar(node);
     const tag = node.tag;
     if (tag !== void 0 && !tag.startsWith(STANDARD_TAG_PREFIX)) {
-      return new YTagged(tag, isMap(node) ? "{\u2026}" : "[\u2026]");
+      return new YTagged(tag, this.yaml.isMap(node) ? "{\u2026}" : "[\u2026]");
     }
-    if (isSeq(node)) {
+    if (this.yaml.isSeq(node)) {
       const list = [];
       const positions = [];
       this.lists.set(list, positions);
@@ -478,7 +496,7 @@ var Converter = class {
       }
       return list;
     }
-    if (isMap(node)) return this.mapping(node);
+    if (this.yaml.isMap(node)) return this.mapping(node);
     return null;
   }
   scalar(node) {
@@ -504,7 +522,7 @@ var Converter = class {
     const firstSeen = /* @__PURE__ */ new Map();
     for (const pair of node.items) {
       const keyNode = pair.key;
-      if (isScalar(keyNode) && keyNode.type === "PLAIN" && keyNode.value === "<<" && !keyNode.tag) {
+      if (this.yaml.isScalar(keyNode) && keyNode.type === "PLAIN" && keyNode.value === "<<" && !keyNode.tag) {
         this.merge(map, where, merged, pair.value);
         continue;
       }
@@ -521,7 +539,7 @@ var Converter = class {
     return map;
   }
   merge(map, where, merged, valueNode) {
-    const sources = isSeq(valueNode) ? valueNode.items : [valueNode];
+    const sources = this.yaml.isSeq(valueNode) ? valueNode.items : [valueNode];
     for (const source of sources) {
       const value = this.convert(source);
       if (!(value instanceof Map)) {
@@ -543,7 +561,7 @@ var Converter = class {
     }
   }
   duplicate(key, original, pair, parent) {
-    const show = (v) => isScalar(v) ? String(v.value ?? "") : v ? String(v) : "";
+    const show = (v) => this.yaml.isScalar(v) ? String(v.value ?? "") : v ? String(v) : "";
     const message = `found duplicate key "${key}" with value "${show(pair.value)}" (original value: "${show(original)}") in the mapping that starts at line ${this.pos(parent).line}`;
     this.problem("yaml-duplicate-key", message, pair.key);
   }
@@ -567,8 +585,9 @@ function syntaxProblem(error) {
   };
 }
 function positionedParse(text) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
+  const yaml = yamlLibrary();
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, {
     lineCounter: lines,
     schema: "failsafe",
     uniqueKeys: false,
@@ -589,7 +608,7 @@ function positionedParse(text) {
     }
     return { ok: false, problems: doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map(syntaxProblem) };
   }
-  const converter = new Converter(lines, doc);
+  const converter = new Converter(yaml, lines, doc);
   const value = converter.convert(doc.contents);
   if (converter.problems.length > 0) return { ok: false, problems: converter.problems };
   return {
@@ -1541,6 +1560,7 @@ function failed(errors) {
   });
 }
 function safePositionedParse(text) {
+  yamlLibrary();
   try {
     return positionedParse(text);
   } catch (error) {
@@ -1560,6 +1580,17 @@ function withPositions(issues, locate) {
   });
 }
 function loadPipeline(input, options = {}) {
+  return load2(input, options, true);
+}
+async function loadPipelineAsync(input) {
+  if (!yamlLibraryLoaded()) {
+    const quick = load2(input, {}, false);
+    if (quick !== null) return quick;
+    await preloadYamlLibrary();
+  }
+  return load2(input, {}, true);
+}
+function load2(input, options, mayParse) {
   const size = typeof input === "string" ? input.length : input.byteLength;
   if (size > MAX_BYTES) {
     return failed([
@@ -1578,6 +1609,7 @@ function loadPipeline(input, options = {}) {
   let value = fastOk ? fastParse(text) : void 0;
   let positioned;
   if (value === void 0) {
+    if (!mayParse) return null;
     positioned = safePositionedParse(text);
     if (!positioned.ok) {
       return failed(positioned.problems.map((p) => ({ severity: "error", path: [], ...p })));
@@ -1595,6 +1627,7 @@ function loadPipeline(input, options = {}) {
       issues = withPositions(report.issues, (path) => topLevelKeyLine(text, path[0]));
     }
     if (issues.length === 0 || issues.some((i) => i.line === null)) {
+      if (positioned === void 0 && !mayParse) return null;
       positioned ??= safePositionedParse(text);
       if (!positioned.ok) {
         return failed(positioned.problems.map((p) => ({ severity: "error", path: [], ...p })));
@@ -1612,7 +1645,7 @@ function loadPipeline(input, options = {}) {
   });
 }
 async function loadPipelineFile(path) {
-  return loadPipeline(await readFile(path));
+  return loadPipelineAsync(await readFile(path));
 }
 
 // src/pipeline/render/view.ts
@@ -1657,11 +1690,11 @@ function buildView(graph, options = {}) {
 function renderActionList(view, options = {}) {
   const shown = view.order.length;
   const why = options.reason === void 0 ? "" : ` and ${options.reason}`;
-  const intro = `The job graph has ${count2(shown, "action", "actions")}${why}; here it is as a list, in run order.`;
+  const intro = `The job graph has ${count(shown, "action", "actions")}${why}; here it is as a list, in run order.`;
   const head = `${intro}
 
 <details>
-<summary>${count2(shown, "action", "actions")}</summary>
+<summary>${count(shown, "action", "actions")}</summary>
 
 `;
   const tail = "\n</details>\n";
@@ -1679,18 +1712,15 @@ function renderActionList(view, options = {}) {
   let kept = 0;
   const room = max - head.length - tail.length;
   for (const line of lines) {
-    const more = `- \u2026 and ${count2(lines.length - kept - 1, "more action", "more actions")}`;
+    const more = `- \u2026 and ${count(lines.length - kept - 1, "more action", "more actions")}`;
     if (body.length + line.length + 1 + more.length + 1 > room) break;
     body += `${line}
 `;
     kept++;
   }
-  const result = `${head}${body}- \u2026 and ${count2(lines.length - kept, "more action", "more actions")}${tail}`;
+  const result = `${head}${body}- \u2026 and ${count(lines.length - kept, "more action", "more actions")}${tail}`;
   if (result.length <= max) return result;
-  return Array.from(`The job graph has ${count2(shown, "action", "actions")}; too many to list here.`).slice(0, Math.max(0, max)).join("");
-}
-function count2(n, one, many) {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+  return Array.from(`The job graph has ${count(shown, "action", "actions")}; too many to list here.`).slice(0, Math.max(0, max)).join("");
 }
 function md(name) {
   return visibleName(name).replace(/[&<>]|[!-/:-@[-`{-~]/g, (ch) => {
@@ -1792,7 +1822,7 @@ function renderMermaid(_pipeline, graph, options = {}) {
   const view = buildView(graph, options);
   const maxEdges = options.maxEdges ?? MERMAID_MAX_EDGES;
   if (view.edges.length > maxEdges) {
-    const reason = `${count3(view.edges.length, "dependency", "dependencies")}, more than GitHub draws in a diagram (${maxEdges})`;
+    const reason = `${count(view.edges.length, "dependency", "dependencies")}, more than GitHub draws in a diagram (${maxEdges})`;
     return renderActionList(view, { reason, maxChars: options.maxChars });
   }
   const diagram = mermaidDiagram(view, options);
@@ -1840,9 +1870,6 @@ function mermaidLabel(name, maxLength = 80) {
     out += LABEL_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   }
   return out;
-}
-function count3(n, one, many) {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
 // src/pipeline/render/text.ts
@@ -1927,6 +1954,8 @@ function writeStderr(text) {
 }
 
 export {
+  thousands,
+  count,
   ISSUE_FORMATS,
   formatIssues,
   sortedIssues,

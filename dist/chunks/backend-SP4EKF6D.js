@@ -2,7 +2,7 @@
 import {
   selectExecutor,
   startRun
-} from "./chunk-BJHY3HKS.js";
+} from "./chunk-FC5JWFL6.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,
@@ -11,23 +11,24 @@ import {
   isCompletedState,
   jobIdentifier,
   openApiDocument,
+  openSqlite,
   parseBody,
   stateOfStatusCode,
   statusRequestSchema
-} from "./chunk-XF2COOGM.js";
+} from "./chunk-7QY52LZK.js";
 import {
   RUN_ALL,
   loadPipeline,
   textIssue,
   writeStderr
-} from "./chunk-L7DO326Y.js";
+} from "./chunk-54LGX6VW.js";
 import {
   EXIT_OK,
   EXIT_USAGE
 } from "./chunk-LRK5QGZ7.js";
 
 // src/backend/backend.ts
-import { mkdirSync as mkdirSync3 } from "node:fs";
+import { mkdirSync as mkdirSync2 } from "node:fs";
 import { join as join4, resolve } from "node:path";
 
 // src/backend/data-lock.ts
@@ -953,11 +954,6 @@ async function startCheckpointer(db, path, intervalMs = 1e3) {
   };
 }
 
-// src/backend/store/database.ts
-import { mkdirSync as mkdirSync2 } from "node:fs";
-import { dirname as dirname2 } from "node:path";
-import Database from "better-sqlite3";
-
 // src/backend/store/migrations.ts
 var MIGRATIONS = [
   // 1: job requests, jobs, backend flags, and checked commits.
@@ -1029,42 +1025,7 @@ var StoreError = class extends Error {
   name = "StoreError";
 };
 function openDatabase(path) {
-  mkdirSync2(dirname2(path), { recursive: true });
-  let db;
-  try {
-    db = new Database(path);
-  } catch (cause) {
-    throw new StoreError(`cannot open the database ${path}`, { cause });
-  }
-  try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
-    migrate(db);
-  } catch (cause) {
-    db.close();
-    if (cause instanceof StoreError) throw cause;
-    throw new StoreError(`cannot prepare the database ${path}`, { cause });
-  }
-  return db;
-}
-function migrate(db) {
-  const current = db.pragma("user_version", { simple: true });
-  if (current > MIGRATIONS.length) {
-    throw new StoreError(
-      `the database is at schema version ${current}, newer than this Trestle knows (${MIGRATIONS.length})`
-    );
-  }
-  let applied = 0;
-  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]);
-      db.pragma(`user_version = ${version}`);
-    })();
-    applied += 1;
-  }
-  return applied;
+  return openSqlite(path, MIGRATIONS, StoreError);
 }
 
 // src/backend/store/store.ts
@@ -1322,7 +1283,7 @@ var BackendStartError = class extends Error {
 };
 async function startBackend(options) {
   const dataDir = resolve(options.dataDir);
-  mkdirSync3(dataDir, { recursive: true });
+  mkdirSync2(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir);
   if (!lock.ok) throw new BackendStartError(lock.message);
   const cleanups = [lock.release];

@@ -5,11 +5,11 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-BJHY3HKS.js";
+} from "./chunk-FC5JWFL6.js";
 import {
   writeStderr,
   writeStdout
-} from "./chunk-L7DO326Y.js";
+} from "./chunk-54LGX6VW.js";
 import {
   EXIT_USAGE
 } from "./chunk-LRK5QGZ7.js";

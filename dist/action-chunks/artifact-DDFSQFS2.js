@@ -8,17 +8,19 @@ import {
   require_commonjs2,
   require_tunnel,
   require_undici
-} from "./chunk-W2G47CKV.js";
+} from "./chunk-3I4E46ID.js";
 import {
-  __commonJS,
-  __require,
-  __toESM,
   debug,
   error,
   info,
   setSecret,
   warning
-} from "./chunk-Q4GBYZKM.js";
+} from "./chunk-BPZHHTRP.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-LYZZGS3K.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -5,7 +5,7 @@ import {
   buildGraph,
   closure,
   loadPipelineFile
-} from "./chunk-L7DO326Y.js";
+} from "./chunk-54LGX6VW.js";
 
 // src/runner/limits.ts
 var GIB = 1024 ** 3;

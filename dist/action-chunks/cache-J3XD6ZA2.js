@@ -8,17 +8,19 @@ import {
   HttpCodes,
   require_commonjs,
   require_commonjs2
-} from "./chunk-W2G47CKV.js";
+} from "./chunk-3I4E46ID.js";
 import {
-  __commonJS,
-  __toESM,
   debug,
   error,
   info,
   isDebug,
   setSecret,
   warning
-} from "./chunk-Q4GBYZKM.js";
+} from "./chunk-BPZHHTRP.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-LYZZGS3K.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

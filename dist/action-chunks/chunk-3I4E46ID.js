@@ -4,7 +4,7 @@ import {
   __export,
   __require,
   __toESM
-} from "./chunk-Q4GBYZKM.js";
+} from "./chunk-LYZZGS3K.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

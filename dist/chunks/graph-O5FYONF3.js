@@ -11,7 +11,7 @@ import {
   loadPipeline,
   writeStderr,
   writeStdout
-} from "./chunk-L7DO326Y.js";
+} from "./chunk-54LGX6VW.js";
 import {
   EXIT_FAILED,
   EXIT_OK,

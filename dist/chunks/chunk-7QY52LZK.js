@@ -515,6 +515,49 @@ function parseBody(schema, data) {
   return { ok: false, details: formatValidationError(result.error) };
 }
 
+// src/sqlite/open-sqlite.ts
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+function openSqlite(path, migrations, Failure) {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let db;
+  try {
+    db = new Database(path);
+  } catch (cause) {
+    throw new Failure(`cannot open the database ${path}`, { cause });
+  }
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    migrateSqlite(db, migrations, Failure);
+  } catch (cause) {
+    db.close();
+    if (cause instanceof Failure) throw cause;
+    throw new Failure(`cannot prepare the database ${path}`, { cause });
+  }
+  return db;
+}
+function migrateSqlite(db, migrations, Failure) {
+  const current = db.pragma("user_version", { simple: true });
+  if (current > migrations.length) {
+    throw new Failure(
+      `the database is at schema version ${current}, newer than this Trestle knows (${migrations.length})`
+    );
+  }
+  let applied = 0;
+  for (let version = current + 1; version <= migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version - 1]);
+      db.pragma(`user_version = ${version}`);
+    })();
+    applied += 1;
+  }
+  return applied;
+}
+
 export {
   RapClientError,
   jobIdentifier,
@@ -533,5 +576,6 @@ export {
   deriveJobRequestStatus,
   jobRequestRuntimeSeconds,
   formatRuntime,
-  parseBody
+  parseBody,
+  openSqlite
 };

@@ -7,19 +7,22 @@ import {
   isCompletedRequestStatus,
   isJobRequestStatus,
   jobRequestRuntimeSeconds,
-  newRapId
-} from "./chunk-XF2COOGM.js";
+  newRapId,
+  openSqlite
+} from "./chunk-7QY52LZK.js";
 import {
   RUN_ALL,
   buildGraph,
+  count,
   downstream,
   formatVerdict,
   loadPipeline,
   renderMermaid,
   sortedIssues,
   textIssue,
+  thousands,
   writeStderr
-} from "./chunk-L7DO326Y.js";
+} from "./chunk-54LGX6VW.js";
 import {
   EXIT_OK,
   EXIT_USAGE
@@ -396,6 +399,210 @@ var LoadCache = class {
   }
 };
 
+// src/app/report/markdown.ts
+var INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/gu;
+var NAME_LENGTH = 100;
+function visible(text) {
+  return text.replace(INVISIBLE, picture);
+}
+function visibleLines(text) {
+  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, (ch) => ch === "\n" ? ch : picture(ch));
+}
+function picture(ch) {
+  const code2 = ch.codePointAt(0);
+  if (code2 < 32) return String.fromCodePoint(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  return `<U+${code2.toString(16).toUpperCase().padStart(4, "0")}>`;
+}
+function shorten(text, max) {
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
+}
+function mdText(text) {
+  return visible(text).replace(/[&<>]|[!-/:-@[-`{-~]/g, (ch) => {
+    if (ch === "&") return "&amp;";
+    if (ch === "<") return "&lt;";
+    if (ch === ">") return "&gt;";
+    return `\\${ch}`;
+  });
+}
+function mdName(name2, inTable = false) {
+  if (name2 === "") return '`""`';
+  return codeSpan(shorten(visible(name2), NAME_LENGTH), inTable);
+}
+function codeSpan(text, inTable = false) {
+  const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const inner = inTable ? text.replaceAll("|", "\\|") : text;
+  const pad = inner.startsWith("`") || inner.endsWith("`") ? " " : "";
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+function codeBlock(text, info = "") {
+  const longest = Math.max(2, ...Array.from(text.matchAll(/`{3,}/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const body = text.endsWith("\n") ? text : `${text}
+`;
+  return `${fence}${info}
+${body}${fence}
+`;
+}
+function shellWord(word) {
+  return /^[A-Za-z0-9_./:=-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`;
+}
+
+// src/app/report/changes-table.ts
+var AFFECTED_SHOWN = 5;
+function changeCounts(changes) {
+  const by = (kind) => changes.changes.filter((c) => c.kind === kind).length;
+  const parts = [
+    [by("added"), "added"],
+    [by("changed"), "changed"],
+    [by("removed"), "removed"],
+    [changes.affected.length, "affected downstream"]
+  ];
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${thousands(n)} ${what}`);
+  return said.length === 0 ? "no actions changed" : said.join(" \xB7 ");
+}
+function renderChangesTable(changes, maxChars) {
+  if (changes.changes.length === 0) return "No action was added, removed or changed.\n";
+  const head = "| Action | Change | Affects downstream |\n|---|---|---|\n";
+  const rows = changes.changes.map(row);
+  let out = head;
+  for (let i = 0; i < rows.length; i++) {
+    const rest = rows.length - i - 1;
+    const more = rest > 0 ? moreLine(rest) : "";
+    if (out.length + rows[i].length + more.length > maxChars) return `${out}${moreLine(rows.length - i)}`;
+    out += rows[i];
+  }
+  return out;
+}
+function row(change) {
+  const what = change.kind === "changed" ? `changed: ${change.fields.join(", ")}` : change.kind;
+  return `| ${mdName(change.name, true)} | ${what} | ${affectedCell(change.affected)} |
+`;
+}
+function affectedCell(names) {
+  if (names.length === 0) return "\u2014";
+  const shown = names.slice(0, AFFECTED_SHOWN).map((n) => mdName(n, true));
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} and ${thousands(rest)} more` : shown.join(", ");
+}
+function moreLine(n) {
+  return `
+\u2026and ${count(n, "more change")} not shown here.
+`;
+}
+
+// src/app/report/issues-block.ts
+function renderIssuesBlock(result, file, maxChars) {
+  const lines = sortedIssues(result).map((issue) => textIssue(issue, file));
+  const frame = codeBlock("").length + 100;
+  let text = "";
+  let shown = 0;
+  for (const line of lines) {
+    if (frame + text.length + line.length + 1 > maxChars) break;
+    text += `${line}
+`;
+    shown++;
+  }
+  const block = codeBlock(text, "text");
+  if (shown === lines.length) return block;
+  const rest = lines.length - shown;
+  return `${block}\u2026and ${count(rest, "more issue")}; run \`trestle check\` to see them all.
+`;
+}
+
+// src/app/report/check-output.ts
+var CHECK_TEXT_BUDGET = 6e4;
+var MAX_ANNOTATIONS = 500;
+var CHECK_EXTERNAL_ID = "trestle:project";
+function renderCheckRun(report, name2, headSha) {
+  const base = { name: name2, headSha, externalId: CHECK_EXTERNAL_ID };
+  const file = codeSpan(report.path);
+  switch (report.kind) {
+    case "missing":
+      return {
+        ...base,
+        conclusion: "neutral",
+        title: `No ${report.path}`,
+        summary: `There is no ${file} at this commit, so there is nothing to check.`,
+        text: null,
+        annotations: []
+      };
+    case "unreadable":
+      return {
+        ...base,
+        conclusion: "failure",
+        title: `${report.path} could not be read`,
+        summary: report.problem.kind === "too-large" ? `${file} is ${count(report.problem.bytes, "byte")}, more than Trestle reads.` : `${file} is not a file (it is a directory or a submodule).`,
+        text: null,
+        annotations: []
+      };
+    case "invalid":
+      return {
+        ...base,
+        conclusion: "failure",
+        title: formatVerdict(report.result, report.path),
+        summary: issueSummary(report.result, report.path),
+        text: renderIssuesBlock(report.result, report.path, CHECK_TEXT_BUDGET),
+        annotations: annotations(report.result, report.path)
+      };
+    case "valid": {
+      let summary = `${file} is valid: ${count(report.pipeline.actions.size, "action")}`;
+      if (report.changes !== null) summary += ` \xB7 ${changeCounts(report.changes)}`;
+      summary += ".";
+      let text = "";
+      if (report.result.warnings.length > 0) {
+        text += `${issueSummary(report.result, report.path)}
+
+${renderIssuesBlock(report.result, report.path, 2e4)}`;
+      }
+      if (report.changes !== null && report.changes.changes.length > 0) {
+        text += `
+### Changes
+
+${renderChangesTable(report.changes, CHECK_TEXT_BUDGET - text.length - 100)}`;
+      }
+      return {
+        ...base,
+        conclusion: "success",
+        title: formatVerdict(report.result, report.path),
+        summary,
+        text: text === "" ? null : text,
+        annotations: annotations(report.result, report.path)
+      };
+    }
+  }
+}
+function issueSummary(result, path) {
+  const parts = [];
+  if (result.errors.length > 0) parts.push(count(result.errors.length, "error"));
+  if (result.warnings.length > 0) parts.push(count(result.warnings.length, "warning"));
+  const shown = Math.min(MAX_ANNOTATIONS, result.errors.length + result.warnings.length);
+  const note = shown < result.errors.length + result.warnings.length ? ` The first ${shown} are marked on their lines; all are listed below.` : " Each is marked on its line and listed below.";
+  return `${codeSpan(path)} has ${parts.join(" and ")}.${note}`;
+}
+function annotations(result, path) {
+  const byLine = (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  const issues = [...[...result.errors].sort(byLine), ...[...result.warnings].sort(byLine)];
+  return issues.slice(0, MAX_ANNOTATIONS).map((issue) => toAnnotation(issue, path));
+}
+function toAnnotation(issue, path) {
+  const line = issue.line ?? 1;
+  return {
+    path,
+    startLine: line,
+    endLine: line,
+    ...issue.line !== null && issue.column !== null ? { startColumn: issue.column, endColumn: issue.column } : {},
+    level: issue.severity === "error" ? "failure" : "warning",
+    title: issue.severity === "error" ? `${path}: error` : `${path}: warning`,
+    message: shorten(visibleLines(issue.message), 4e3)
+  };
+}
+
+// src/app/github/check-run.ts
+import { createHash as createHash2 } from "node:crypto";
+
 // src/app/errors/github-api-error.ts
 var GitHubApiError = class extends AppError {
   name = "GitHubApiError";
@@ -422,6 +629,197 @@ function sanitize(cause) {
   const copy = new Error(redact(cause.message));
   copy.name = cause.name;
   return copy;
+}
+
+// src/app/github/check-run.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+async function publishCheckRun(octokit, repo, report, options) {
+  const fingerprint = fingerprintOf(report);
+  if (options.force !== true && options.previous?.fingerprint === fingerprint) {
+    return { kind: "unchanged", run: options.previous };
+  }
+  const [first = [], ...rest] = batches(report.annotations);
+  let id;
+  try {
+    const created = await octokit.rest.checks.create({
+      ...repo,
+      name: report.name,
+      head_sha: report.headSha,
+      status: "completed",
+      conclusion: report.conclusion,
+      external_id: report.externalId,
+      output: { ...output(report), annotations: first.map(toApi) }
+    });
+    id = created.data.id;
+  } catch (error) {
+    throw new GitHubApiError(`create the check run on ${report.headSha}`, error);
+  }
+  for (const batch of rest) {
+    try {
+      await octokit.rest.checks.update({
+        ...repo,
+        check_run_id: id,
+        output: { ...output(report), annotations: batch.map(toApi) }
+      });
+    } catch (error) {
+      throw new GitHubApiError(`add annotations to check run ${id}`, error);
+    }
+  }
+  return { kind: "created", run: { id, fingerprint }, requests: 1 + rest.length };
+}
+function fingerprintOf(report) {
+  return createHash2("sha256").update(JSON.stringify(report)).digest("base64url");
+}
+function output(report) {
+  return report.text === null ? { title: report.title, summary: report.summary } : { title: report.title, summary: report.summary, text: report.text };
+}
+function batches(items) {
+  const out = [];
+  for (let i = 0; i < items.length; i += ANNOTATIONS_PER_REQUEST) {
+    out.push(items.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  }
+  return out;
+}
+function toApi(a) {
+  const oneLine = a.startLine === a.endLine && a.startColumn !== void 0;
+  return {
+    path: a.path,
+    start_line: a.startLine,
+    end_line: a.endLine,
+    ...oneLine ? { start_column: a.startColumn, end_column: a.endColumn ?? a.startColumn } : {},
+    annotation_level: a.level,
+    title: a.title,
+    message: a.message
+  };
+}
+
+// src/app/handlers/publish-check.ts
+async function publishCheck(deps, report, force = false) {
+  const key = { repo: deps.repo, sha: report.headSha, name: report.name };
+  const previous = await deps.store.getCheckRun(key);
+  const outcome = await publishCheckRun(deps.octokit, deps.repo, report, { previous, force });
+  if (outcome.kind === "created") await deps.store.setCheckRun(key, outcome.run);
+  return outcome.kind;
+}
+
+// src/app/settings/settings-schema.ts
+import { z as z2 } from "zod";
+
+// src/app/commands/command-settings.ts
+import { z } from "zod";
+
+// src/app/permissions/roles.ts
+var ROLES = ["read", "triage", "write", "maintain", "admin"];
+function isRole(value) {
+  return ROLES.includes(value);
+}
+function roleOf(answer) {
+  const name2 = (answer.role_name ?? "").toLowerCase();
+  if (isRole(name2)) return name2;
+  const p = answer.user?.permissions;
+  if (p === void 0) return "none";
+  if (p.admin === true) return "admin";
+  if (p.maintain === true) return "maintain";
+  if (p.push === true) return "write";
+  if (p.triage === true) return "triage";
+  if (p.pull === true) return "read";
+  return "none";
+}
+function meetsRole(role, minimum) {
+  return role !== "none" && ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}
+
+// src/app/commands/command-settings.ts
+var login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub user name");
+var team = z.string().regex(
+  /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
+  "must be team-slug or org/team-slug"
+);
+var backendSlug = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be a backend name");
+var allowList = {
+  /** Only these users may run jobs (besides members of `teams`); empty: no restriction. */
+  users: z.array(login).max(1e3).default([]),
+  /** Only members of these teams may run jobs (besides `users`); empty: no restriction. */
+  teams: z.array(team).max(100).default([])
+};
+var commandsSettingsSchema = z.strictObject({
+  /** Act on slash commands in pull-request comments. */
+  enabled: z.boolean().default(true),
+  /** The command word: `opensafely` makes `/opensafely run …`. */
+  word: z.string().regex(
+    /^[A-Za-z][A-Za-z0-9_-]{0,38}$/,
+    "must be a word of letters, digits, - and _ (without the slash)"
+  ).default("opensafely"),
+  /** The lowest repository role that may run and cancel jobs. */
+  minimum_role: z.enum(ROLES).default("write"),
+  ...allowList,
+  /** Allow runs on pull requests from forks (their code runs on the backend). */
+  forks: z.boolean().default(false),
+  /** Per-backend allow-lists, by backend name. */
+  backends: z.record(backendSlug, z.strictObject(allowList)).refine((r) => Object.keys(r).length <= 100, "at most 100 backends").default({})
+}).prefault({});
+var template = z.string().min(1).max(200);
+var jobRequestSettingsSchema = z.strictObject({
+  /** The backend workspace job requests run in; outputs of earlier runs in it are reused. */
+  workspace: template.default("{repo}-{branch}"),
+  /** The project slug sent to the backend. */
+  project: template.default("{repo}"),
+  /** The organisation shown on the job request page and sent to the backend. */
+  organisation: template.default("{owner}")
+}).prefault({});
+function fillTemplate(text, context, asWorkspace = false) {
+  const filled = text.replaceAll("{owner}", context.owner).replaceAll("{repo}", context.repo).replaceAll("{branch}", context.branch).replaceAll("{pr}", String(context.pr));
+  if (!asWorkspace) return filled.slice(0, 200);
+  const clean = filled.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 200);
+  return clean === "" ? "workspace" : clean;
+}
+
+// src/app/settings/settings-schema.ts
+var SETTINGS_FILE = "opensafely.yml";
+var SETTINGS_PATH = `.github/${SETTINGS_FILE}`;
+var PROJECT_FILE = "project.yaml";
+var settingsSchema = z2.strictObject({
+  comment: z2.strictObject({
+    /** Post (and keep up to date) one comment per pull request. */
+    enabled: z2.boolean().default(true),
+    /** Include the job graph as a Mermaid diagram. */
+    graph: z2.boolean().default(true)
+  }).prefault({}),
+  checks: z2.strictObject({
+    /** Report validity as a check run on each commit. */
+    enabled: z2.boolean().default(true),
+    /** The check run's name, as shown in the pull request's checks list. */
+    name: z2.string().min(1).max(100).default("Trestle: project.yaml")
+  }).prefault({}),
+  /** Slash commands in pull-request comments: the word, and who may run jobs. */
+  commands: commandsSettingsSchema,
+  /** How job requests are named on the backend: workspace, project and organisation. */
+  job_requests: jobRequestSettingsSchema
+});
+var DEFAULT_SETTINGS = settingsSchema.parse({});
+
+// src/app/report/settings-check.ts
+var SETTINGS_EXTERNAL_ID = "trestle:settings";
+var MAX_PROBLEMS = 50;
+function renderSettingsCheck(problems, headSha) {
+  const listed = problems.slice(0, MAX_PROBLEMS).map((p) => shorten(visible(p), 500));
+  if (problems.length > MAX_PROBLEMS)
+    listed.push(`\u2026and ${count(problems.length - MAX_PROBLEMS, "more problem")}`);
+  return {
+    name: DEFAULT_SETTINGS.checks.name,
+    headSha,
+    conclusion: "failure",
+    title: `${SETTINGS_PATH} is not valid`,
+    summary: `Trestle reads its settings from ${codeSpan(SETTINGS_PATH)} on the default branch, and that file has ${count(problems.length, "problem")}. Nothing else was checked; fix the settings on the default branch and push again (or re-run this check).`,
+    text: codeBlock(listed.join("\n"), "text"),
+    annotations: [],
+    externalId: SETTINGS_EXTERNAL_ID
+  };
+}
+
+// src/app/handlers/report-settings-problem.ts
+async function reportSettingsProblem(deps, problems, sha2, options = {}) {
+  return { check: await publishCheck(deps, renderSettingsCheck(problems, sha2), options.forceCheck === true) };
 }
 
 // src/app/github/read-file.ts
@@ -554,420 +952,25 @@ async function readCached(input, sha2) {
   return file;
 }
 
-// src/app/report/markdown.ts
-var INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/gu;
-var NAME_LENGTH = 100;
-function visible(text) {
-  return text.replace(INVISIBLE, picture);
-}
-function visibleLines(text) {
-  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, (ch) => ch === "\n" ? ch : picture(ch));
-}
-function picture(ch) {
-  const code2 = ch.codePointAt(0);
-  if (code2 < 32) return String.fromCodePoint(9216 + code2);
-  if (code2 === 127) return "\u2421";
-  return `<U+${code2.toString(16).toUpperCase().padStart(4, "0")}>`;
-}
-function shorten(text, max) {
-  const points = Array.from(text);
-  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
-}
-function mdText(text) {
-  return visible(text).replace(/[&<>]|[!-/:-@[-`{-~]/g, (ch) => {
-    if (ch === "&") return "&amp;";
-    if (ch === "<") return "&lt;";
-    if (ch === ">") return "&gt;";
-    return `\\${ch}`;
-  });
-}
-function mdName(name2, inTable = false) {
-  if (name2 === "") return '`""`';
-  return codeSpan(shorten(visible(name2), NAME_LENGTH), inTable);
-}
-function codeSpan(text, inTable = false) {
-  const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const inner = inTable ? text.replaceAll("|", "\\|") : text;
-  const pad = inner.startsWith("`") || inner.endsWith("`") ? " " : "";
-  return `${fence}${pad}${inner}${pad}${fence}`;
-}
-function codeBlock(text, info = "") {
-  const longest = Math.max(2, ...Array.from(text.matchAll(/`{3,}/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const body = text.endsWith("\n") ? text : `${text}
-`;
-  return `${fence}${info}
-${body}${fence}
-`;
-}
-var NUMBER = new Intl.NumberFormat("en-US");
-function number(n) {
-  return NUMBER.format(n);
-}
-function count(n, one, many = `${one}s`) {
-  return `${number(n)} ${n === 1 ? one : many}`;
-}
-function shellWord(word) {
-  return /^[A-Za-z0-9_./:=-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`;
-}
-
-// src/app/report/changes-table.ts
-var AFFECTED_SHOWN = 5;
-function changeCounts(changes) {
-  const by = (kind) => changes.changes.filter((c) => c.kind === kind).length;
-  const parts = [
-    [by("added"), "added"],
-    [by("changed"), "changed"],
-    [by("removed"), "removed"],
-    [changes.affected.length, "affected downstream"]
-  ];
-  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${number(n)} ${what}`);
-  return said.length === 0 ? "no actions changed" : said.join(" \xB7 ");
-}
-function renderChangesTable(changes, maxChars) {
-  if (changes.changes.length === 0) return "No action was added, removed or changed.\n";
-  const head = "| Action | Change | Affects downstream |\n|---|---|---|\n";
-  const rows = changes.changes.map(row);
-  let out = head;
-  for (let i = 0; i < rows.length; i++) {
-    const rest = rows.length - i - 1;
-    const more = rest > 0 ? moreLine(rest) : "";
-    if (out.length + rows[i].length + more.length > maxChars) return `${out}${moreLine(rows.length - i)}`;
-    out += rows[i];
-  }
-  return out;
-}
-function row(change) {
-  const what = change.kind === "changed" ? `changed: ${change.fields.join(", ")}` : change.kind;
-  return `| ${mdName(change.name, true)} | ${what} | ${affectedCell(change.affected)} |
-`;
-}
-function affectedCell(names) {
-  if (names.length === 0) return "\u2014";
-  const shown = names.slice(0, AFFECTED_SHOWN).map((n) => mdName(n, true));
-  const rest = names.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${number(rest)} more` : shown.join(", ");
-}
-function moreLine(n) {
-  return `
-\u2026and ${count(n, "more change")} not shown here.
-`;
-}
-
-// src/app/report/issues-block.ts
-function renderIssuesBlock(result, file, maxChars) {
-  const lines = sortedIssues(result).map((issue) => textIssue(issue, file));
-  const frame = codeBlock("").length + 100;
-  let text = "";
-  let shown = 0;
-  for (const line of lines) {
-    if (frame + text.length + line.length + 1 > maxChars) break;
-    text += `${line}
-`;
-    shown++;
-  }
-  const block = codeBlock(text, "text");
-  if (shown === lines.length) return block;
-  const rest = lines.length - shown;
-  return `${block}\u2026and ${count(rest, "more issue")}; run \`trestle check\` to see them all.
-`;
-}
-
-// src/app/report/check-output.ts
-var CHECK_TEXT_BUDGET = 6e4;
-var MAX_ANNOTATIONS = 500;
-var CHECK_EXTERNAL_ID = "trestle:project";
-function renderCheckRun(report, name2, headSha) {
-  const base = { name: name2, headSha, externalId: CHECK_EXTERNAL_ID };
-  const file = codeSpan(report.path);
-  switch (report.kind) {
-    case "missing":
-      return {
-        ...base,
-        conclusion: "neutral",
-        title: `No ${report.path}`,
-        summary: `There is no ${file} at this commit, so there is nothing to check.`,
-        text: null,
-        annotations: []
-      };
-    case "unreadable":
-      return {
-        ...base,
-        conclusion: "failure",
-        title: `${report.path} could not be read`,
-        summary: report.problem.kind === "too-large" ? `${file} is ${count(report.problem.bytes, "byte")}, more than Trestle reads.` : `${file} is not a file (it is a directory or a submodule).`,
-        text: null,
-        annotations: []
-      };
-    case "invalid":
-      return {
-        ...base,
-        conclusion: "failure",
-        title: formatVerdict(report.result, report.path),
-        summary: issueSummary(report.result, report.path),
-        text: renderIssuesBlock(report.result, report.path, CHECK_TEXT_BUDGET),
-        annotations: annotations(report.result, report.path)
-      };
-    case "valid": {
-      let summary = `${file} is valid: ${count(report.pipeline.actions.size, "action")}`;
-      if (report.changes !== null) summary += ` \xB7 ${changeCounts(report.changes)}`;
-      summary += ".";
-      let text = "";
-      if (report.result.warnings.length > 0) {
-        text += `${issueSummary(report.result, report.path)}
-
-${renderIssuesBlock(report.result, report.path, 2e4)}`;
-      }
-      if (report.changes !== null && report.changes.changes.length > 0) {
-        text += `
-### Changes
-
-${renderChangesTable(report.changes, CHECK_TEXT_BUDGET - text.length - 100)}`;
-      }
-      return {
-        ...base,
-        conclusion: "success",
-        title: formatVerdict(report.result, report.path),
-        summary,
-        text: text === "" ? null : text,
-        annotations: annotations(report.result, report.path)
-      };
-    }
-  }
-}
-function issueSummary(result, path) {
-  const parts = [];
-  if (result.errors.length > 0) parts.push(count(result.errors.length, "error"));
-  if (result.warnings.length > 0) parts.push(count(result.warnings.length, "warning"));
-  const shown = Math.min(MAX_ANNOTATIONS, result.errors.length + result.warnings.length);
-  const note = shown < result.errors.length + result.warnings.length ? ` The first ${shown} are marked on their lines; all are listed below.` : " Each is marked on its line and listed below.";
-  return `${codeSpan(path)} has ${parts.join(" and ")}.${note}`;
-}
-function annotations(result, path) {
-  const byLine = (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-  const issues = [...[...result.errors].sort(byLine), ...[...result.warnings].sort(byLine)];
-  return issues.slice(0, MAX_ANNOTATIONS).map((issue) => toAnnotation(issue, path));
-}
-function toAnnotation(issue, path) {
-  const line = issue.line ?? 1;
-  return {
-    path,
-    startLine: line,
-    endLine: line,
-    ...issue.line !== null && issue.column !== null ? { startColumn: issue.column, endColumn: issue.column } : {},
-    level: issue.severity === "error" ? "failure" : "warning",
-    title: issue.severity === "error" ? `${path}: error` : `${path}: warning`,
-    message: shorten(visibleLines(issue.message), 4e3)
-  };
-}
-
-// src/app/settings/settings-schema.ts
-import { z as z2 } from "zod";
-
-// src/app/commands/command-settings.ts
-import { z } from "zod";
-
-// src/app/permissions/roles.ts
-var ROLES = ["read", "triage", "write", "maintain", "admin"];
-function isRole(value) {
-  return ROLES.includes(value);
-}
-function roleOf(answer) {
-  const name2 = (answer.role_name ?? "").toLowerCase();
-  if (isRole(name2)) return name2;
-  const p = answer.user?.permissions;
-  if (p === void 0) return "none";
-  if (p.admin === true) return "admin";
-  if (p.maintain === true) return "maintain";
-  if (p.push === true) return "write";
-  if (p.triage === true) return "triage";
-  if (p.pull === true) return "read";
-  return "none";
-}
-function meetsRole(role, minimum) {
-  return role !== "none" && ROLES.indexOf(role) >= ROLES.indexOf(minimum);
-}
-
-// src/app/commands/command-settings.ts
-var login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub user name");
-var team = z.string().regex(
-  /^(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
-  "must be team-slug or org/team-slug"
-);
-var backendSlug = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be a backend name");
-var allowList = {
-  /** Only these users may run jobs (besides members of `teams`); empty: no restriction. */
-  users: z.array(login).max(1e3).default([]),
-  /** Only members of these teams may run jobs (besides `users`); empty: no restriction. */
-  teams: z.array(team).max(100).default([])
-};
-var commandsSettingsSchema = z.strictObject({
-  /** Act on slash commands in pull-request comments. */
-  enabled: z.boolean().default(true),
-  /** The command word: `opensafely` makes `/opensafely run …`. */
-  word: z.string().regex(
-    /^[A-Za-z][A-Za-z0-9_-]{0,38}$/,
-    "must be a word of letters, digits, - and _ (without the slash)"
-  ).default("opensafely"),
-  /** The lowest repository role that may run and cancel jobs. */
-  minimum_role: z.enum(ROLES).default("write"),
-  ...allowList,
-  /** Allow runs on pull requests from forks (their code runs on the backend). */
-  forks: z.boolean().default(false),
-  /** Per-backend allow-lists, by backend name. */
-  backends: z.record(backendSlug, z.strictObject(allowList)).refine((r) => Object.keys(r).length <= 100, "at most 100 backends").default({})
-}).prefault({});
-var template = z.string().min(1).max(200);
-var jobRequestSettingsSchema = z.strictObject({
-  /** The backend workspace job requests run in; outputs of earlier runs in it are reused. */
-  workspace: template.default("{repo}-{branch}"),
-  /** The project slug sent to the backend. */
-  project: template.default("{repo}"),
-  /** The organisation shown on the job request page and sent to the backend. */
-  organisation: template.default("{owner}")
-}).prefault({});
-function fillTemplate(text, context, asWorkspace = false) {
-  const filled = text.replaceAll("{owner}", context.owner).replaceAll("{repo}", context.repo).replaceAll("{branch}", context.branch).replaceAll("{pr}", String(context.pr));
-  if (!asWorkspace) return filled.slice(0, 200);
-  const clean = filled.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 200);
-  return clean === "" ? "workspace" : clean;
-}
-
-// src/app/settings/settings-schema.ts
-var SETTINGS_FILE = "opensafely.yml";
-var SETTINGS_PATH = `.github/${SETTINGS_FILE}`;
-var PROJECT_FILE = "project.yaml";
-var settingsSchema = z2.strictObject({
-  comment: z2.strictObject({
-    /** Post (and keep up to date) one comment per pull request. */
-    enabled: z2.boolean().default(true),
-    /** Include the job graph as a Mermaid diagram. */
-    graph: z2.boolean().default(true)
-  }).prefault({}),
-  checks: z2.strictObject({
-    /** Report validity as a check run on each commit. */
-    enabled: z2.boolean().default(true),
-    /** The check run's name, as shown in the pull request's checks list. */
-    name: z2.string().min(1).max(100).default("Trestle: project.yaml")
-  }).prefault({}),
-  /** Slash commands in pull-request comments: the word, and who may run jobs. */
-  commands: commandsSettingsSchema,
-  /** How job requests are named on the backend: workspace, project and organisation. */
-  job_requests: jobRequestSettingsSchema
-});
-var DEFAULT_SETTINGS = settingsSchema.parse({});
-
-// src/app/github/check-run.ts
-import { createHash as createHash2 } from "node:crypto";
-var ANNOTATIONS_PER_REQUEST = 50;
-async function publishCheckRun(octokit, repo, report, options) {
-  const fingerprint = fingerprintOf(report);
-  if (options.force !== true && options.previous?.fingerprint === fingerprint) {
-    return { kind: "unchanged", run: options.previous };
-  }
-  const [first = [], ...rest] = batches(report.annotations);
-  let id;
-  try {
-    const created = await octokit.rest.checks.create({
-      ...repo,
-      name: report.name,
-      head_sha: report.headSha,
-      status: "completed",
-      conclusion: report.conclusion,
-      external_id: report.externalId,
-      output: { ...output(report), annotations: first.map(toApi) }
-    });
-    id = created.data.id;
-  } catch (error) {
-    throw new GitHubApiError(`create the check run on ${report.headSha}`, error);
-  }
-  for (const batch of rest) {
-    try {
-      await octokit.rest.checks.update({
-        ...repo,
-        check_run_id: id,
-        output: { ...output(report), annotations: batch.map(toApi) }
-      });
-    } catch (error) {
-      throw new GitHubApiError(`add annotations to check run ${id}`, error);
-    }
-  }
-  return { kind: "created", run: { id, fingerprint }, requests: 1 + rest.length };
-}
-function fingerprintOf(report) {
-  return createHash2("sha256").update(JSON.stringify(report)).digest("base64url");
-}
-function output(report) {
-  return report.text === null ? { title: report.title, summary: report.summary } : { title: report.title, summary: report.summary, text: report.text };
-}
-function batches(items) {
-  const out = [];
-  for (let i = 0; i < items.length; i += ANNOTATIONS_PER_REQUEST) {
-    out.push(items.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  }
-  return out;
-}
-function toApi(a) {
-  const oneLine = a.startLine === a.endLine && a.startColumn !== void 0;
-  return {
-    path: a.path,
-    start_line: a.startLine,
-    end_line: a.endLine,
-    ...oneLine ? { start_column: a.startColumn, end_column: a.endColumn ?? a.startColumn } : {},
-    annotation_level: a.level,
-    title: a.title,
-    message: a.message
-  };
-}
-
-// src/app/handlers/publish-check.ts
-async function publishCheck(deps, report, force = false) {
-  const key = { repo: deps.repo, sha: report.headSha, name: report.name };
-  const previous = await deps.store.getCheckRun(key);
-  const outcome = await publishCheckRun(deps.octokit, deps.repo, report, { previous, force });
-  if (outcome.kind === "created") await deps.store.setCheckRun(key, outcome.run);
-  return outcome.kind;
-}
-
-// src/app/report/settings-check.ts
-var SETTINGS_EXTERNAL_ID = "trestle:settings";
-var MAX_PROBLEMS = 50;
-function renderSettingsCheck(problems, headSha) {
-  const listed = problems.slice(0, MAX_PROBLEMS).map((p) => shorten(visible(p), 500));
-  if (problems.length > MAX_PROBLEMS)
-    listed.push(`\u2026and ${count(problems.length - MAX_PROBLEMS, "more problem")}`);
-  return {
-    name: DEFAULT_SETTINGS.checks.name,
-    headSha,
-    conclusion: "failure",
-    title: `${SETTINGS_PATH} is not valid`,
-    summary: `Trestle reads its settings from ${codeSpan(SETTINGS_PATH)} on the default branch, and that file has ${count(problems.length, "problem")}. Nothing else was checked; fix the settings on the default branch and push again (or re-run this check).`,
-    text: codeBlock(listed.join("\n"), "text"),
-    annotations: [],
-    externalId: SETTINGS_EXTERNAL_ID
-  };
-}
-
-// src/app/handlers/report-settings-problem.ts
-async function reportSettingsProblem(deps, problems, sha2, options = {}) {
-  return { check: await publishCheck(deps, renderSettingsCheck(problems, sha2), options.forceCheck === true) };
-}
-
-// src/app/handlers/report-commit.ts
-async function reportCommit(deps, commit, options = {}) {
-  const [settings, report] = await settleAll([
+// src/app/handlers/settings-and-project.ts
+function readSettingsAndProject(deps, headSha, baseSha) {
+  return settleAll([
     deps.readSettings(),
     analyseProject({
       octokit: deps.octokit,
       repo: deps.repo,
       path: PROJECT_FILE,
-      headSha: commit.sha,
-      baseSha: commit.baseSha,
+      headSha,
+      baseSha,
       cache: deps.cache,
       files: deps.files
     })
   ]);
+}
+
+// src/app/handlers/report-commit.ts
+async function reportCommit(deps, commit, options = {}) {
+  const [settings, report] = await readSettingsAndProject(deps, commit.sha, commit.baseSha);
   if (!settings.ok) {
     const check2 = await reportSettingsProblem(deps, settings.problems, commit.sha, options);
     return { settings: "invalid", check: check2.check };
@@ -979,13 +982,13 @@ async function reportCommit(deps, commit, options = {}) {
 }
 
 // src/app/github/pull-head.ts
-async function readPullState(octokit, repo, number2) {
+async function readPullState(octokit, repo, number) {
   try {
-    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number2 });
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
     return data.state === "open" ? { kind: "open", headSha: data.head.sha } : { kind: "closed" };
   } catch (error) {
     if (statusOf(error) === 404) return { kind: "missing" };
-    throw new GitHubApiError(`read pull request #${number2}`, error);
+    throw new GitHubApiError(`read pull request #${number}`, error);
   }
 }
 
@@ -1288,18 +1291,7 @@ ${codeBlock(`trestle run ${args.join(" ")}`, "sh")}
 
 // src/app/handlers/report-pull-request.ts
 async function reportPullRequest(deps, pr, options = {}) {
-  const [settings, report] = await settleAll([
-    deps.readSettings(),
-    analyseProject({
-      octokit: deps.octokit,
-      repo: deps.repo,
-      path: PROJECT_FILE,
-      headSha: pr.headSha,
-      baseSha: pr.baseSha,
-      cache: deps.cache,
-      files: deps.files
-    })
-  ]);
+  const [settings, report] = await readSettingsAndProject(deps, pr.headSha, pr.baseSha);
   if (!settings.ok) {
     const check2 = await reportSettingsProblem(deps, settings.problems, pr.headSha, options);
     return { settings: "invalid", check: check2.check };
@@ -1350,17 +1342,17 @@ async function isCurrent(deps, pr) {
 }
 
 // src/app/job-requests/refresh-comment.ts
-function currentSection(deps, number2) {
-  return renderJobRequestsSection(deps.jobRequests.forPull(deps.repo, number2), deps.pageUrl);
+function currentSection(deps, number) {
+  return renderJobRequestsSection(deps.jobRequests.forPull(deps.repo, number), deps.pageUrl);
 }
-async function refreshJobRequestsComment(deps, number2) {
-  const key = { repo: deps.repo, number: number2 };
+async function refreshJobRequestsComment(deps, number) {
+  const key = { repo: deps.repo, number };
   const known = await deps.store.getStickyComment(key);
-  const existing = (known === null ? null : await read(deps, known.id)) ?? await find2(deps, number2);
+  const existing = (known === null ? null : await read(deps, known.id)) ?? await find2(deps, number);
   if (existing === null) return "no-comment";
   const body = existing.body ?? "";
-  const updated = spliceJobRequestsSection(body, currentSection(deps, number2));
-  const target = { repo: deps.repo, issueNumber: number2, marker: COMMENT_MARKER, appId: deps.appId };
+  const updated = spliceJobRequestsSection(body, currentSection(deps, number));
+  const target = { repo: deps.repo, issueNumber: number, marker: COMMENT_MARKER, appId: deps.appId };
   const outcome = await syncStickyComment(deps.octokit, target, updated, {
     id: existing.id,
     bodyHash: hashBody(body)
@@ -1380,11 +1372,11 @@ async function read(deps, id) {
     throw new GitHubApiError(`read comment ${id}`, error);
   }
 }
-async function find2(deps, number2) {
+async function find2(deps, number) {
   try {
     const pages = deps.octokit.paginate.iterator(deps.octokit.rest.issues.listComments, {
       ...deps.repo,
-      issue_number: number2,
+      issue_number: number,
       per_page: 100
     });
     for await (const page of pages) {
@@ -1393,7 +1385,7 @@ async function find2(deps, number2) {
     }
     return null;
   } catch (error) {
-    throw new GitHubApiError(`list comments on #${number2}`, error);
+    throw new GitHubApiError(`list comments on #${number}`, error);
   }
 }
 
@@ -1453,7 +1445,7 @@ function handlerDeps(context, deps, repo) {
     // Probot reads the file from the default branch only, so a pull request cannot change the settings.
     readSettings: () => deps.settings.get(repo, () => readSettings(() => context.config(SETTINGS_FILE))),
     ...deps.jobs === null ? {} : {
-      jobRequestsSection: (number2) => currentSection({ repo, ...jobRequestsOf(deps.jobs) }, number2)
+      jobRequestsSection: (number) => currentSection({ repo, ...jobRequestsOf(deps.jobs) }, number)
     }
   };
 }
@@ -1698,10 +1690,10 @@ var JobRequestStore = class {
     return row2 === void 0 ? void 0 : toRequest(row2);
   }
   /** The pull request's job requests, newest first. */
-  forPull(repo, number2, limit = 50) {
+  forPull(repo, number, limit = 50) {
     return this.#db.prepare(
       "SELECT * FROM job_requests WHERE repo_key = ? AND pull_number = ? ORDER BY created_at DESC, rowid DESC LIMIT ?"
-    ).all(repoKey(repo), number2, limit).map(toRequest);
+    ).all(repoKey(repo), number, limit).map(toRequest);
   }
   /** Requests the backends hold and that have not ended: the ones to poll. */
   polled() {
@@ -2277,13 +2269,13 @@ ${renderIssuesBlock(loaded.result, PROJECT_FILE, 2e4)}`
 }
 
 // src/app/commands/pull-info.ts
-async function readPullInfo(octokit, repo, number2) {
+async function readPullInfo(octokit, repo, number) {
   let data;
   try {
-    data = (await octokit.rest.pulls.get({ ...repo, pull_number: number2 })).data;
+    data = (await octokit.rest.pulls.get({ ...repo, pull_number: number })).data;
   } catch (error) {
     if (statusOf(error) === 404) return { kind: "missing" };
-    throw new GitHubApiError(`read pull request #${number2}`, error);
+    throw new GitHubApiError(`read pull request #${number}`, error);
   }
   if (data.state !== "open") return { kind: "closed" };
   const base = data.base.repo?.full_name?.toLowerCase();
@@ -2724,11 +2716,11 @@ function onCommandComment(deps, jobs, now) {
     const body = payload.comment.body ?? "";
     if (!MAYBE_COMMAND.test(body)) return;
     const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
-    const number2 = payload.issue.number;
+    const number = payload.issue.number;
     const about = {
-      key: `${repo.owner}/${repo.repo}#${number2}`,
+      key: `${repo.owner}/${repo.repo}#${number}`,
       repo: `${repo.owner}/${repo.repo}`,
-      pr: number2,
+      pr: number,
       comment: payload.comment.id
     };
     await handleDelivery(context, deps, about, () => {
@@ -2744,7 +2736,7 @@ function onCommandComment(deps, jobs, now) {
           commentId: payload.comment.id,
           body,
           login: payload.comment.user?.login ?? payload.sender.login,
-          issueNumber: number2,
+          issueNumber: number,
           isPullRequest: payload.issue.pull_request !== void 0 && payload.issue.pull_request !== null
         },
         () => commandSettings(handler)
@@ -2770,7 +2762,7 @@ function commandDepsFor(handler, deps, jobs, extra) {
     files: deps.files,
     jobs,
     now: extra.now,
-    refreshComment: async (number2) => {
+    refreshComment: async (number) => {
       if (jobs === null) return;
       const refreshed = await refreshJobRequestsComment(
         {
@@ -2781,13 +2773,13 @@ function commandDepsFor(handler, deps, jobs, extra) {
           jobRequests: jobs.service.store,
           pageUrl: jobs.pageUrl
         },
-        number2
+        number
       );
       if (refreshed !== "no-comment") return;
-      const pull = await readPullInfo(handler.octokit, handler.repo, number2);
+      const pull = await readPullInfo(handler.octokit, handler.repo, number);
       if (pull.kind !== "open") return;
       await reportPullRequest(handler, {
-        number: number2,
+        number,
         headSha: pull.headSha,
         baseSha: pull.baseSha,
         updatedAt: null
@@ -3294,11 +3286,6 @@ function publisherFor(app, deps, jobs) {
   });
 }
 
-// src/app/job-requests/database.ts
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
-
 // src/app/job-requests/migrations.ts
 var MIGRATIONS = [
   // 1: deliveries, commands acted on, the App's memory of GitHub, job requests and jobs.
@@ -3389,42 +3376,7 @@ var AppDatabaseError = class extends AppError {
   name = "AppDatabaseError";
 };
 function openAppDatabase(path) {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  let db;
-  try {
-    db = new Database(path);
-  } catch (cause) {
-    throw new AppDatabaseError(`cannot open the database ${path}`, { cause });
-  }
-  try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
-    migrate(db);
-  } catch (cause) {
-    db.close();
-    if (cause instanceof AppDatabaseError) throw cause;
-    throw new AppDatabaseError(`cannot prepare the database ${path}`, { cause });
-  }
-  return db;
-}
-function migrate(db) {
-  const current = db.pragma("user_version", { simple: true });
-  if (current > MIGRATIONS.length) {
-    throw new AppDatabaseError(
-      `the database is at schema version ${current}, newer than this Trestle knows (${MIGRATIONS.length})`
-    );
-  }
-  let applied = 0;
-  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]);
-      db.pragma(`user_version = ${version}`);
-    })();
-    applied += 1;
-  }
-  return applied;
+  return openSqlite(path, MIGRATIONS, AppDatabaseError);
 }
 
 // src/app/pages/html.ts
@@ -3582,7 +3534,7 @@ function pipeline(request) {
   const file = `${request.repoHtmlUrl}/blob/${request.commit}/project.yaml`;
   const text = request.projectDefinition;
   const shown = text.length > PIPELINE_SHOWN_CHARS ? text.slice(0, PIPELINE_SHOWN_CHARS) : text;
-  const cut = shown.length < text.length ? `<p>The file is ${text.length.toLocaleString("en-US")} characters long; the first ${PIPELINE_SHOWN_CHARS.toLocaleString("en-US")} are shown.</p>
+  const cut = shown.length < text.length ? `<p>The file is ${thousands(text.length)} characters long; the first ${thousands(PIPELINE_SHOWN_CHARS)} are shown.</p>
 ` : "";
   return `<section aria-labelledby="pipeline-title">
 <h2 id="pipeline-title">Pipeline</h2>
