@@ -6,12 +6,12 @@ import {
 // src/cli/main.ts
 import { Command, CommanderError } from "commander";
 var commands = [
-  { name: "check", load: async () => (await import("./chunks/check-2JC4T2BO.js")).registerCheck },
-  { name: "graph", load: async () => (await import("./chunks/graph-O5FYONF3.js")).registerGraph },
-  { name: "run", load: async () => (await import("./chunks/run-KM7IWS5Q.js")).registerRun },
+  { name: "check", load: async () => (await import("./chunks/check-EZ52U7Q6.js")).registerCheck },
+  { name: "graph", load: async () => (await import("./chunks/graph-GLAVSXN2.js")).registerGraph },
+  { name: "run", load: async () => (await import("./chunks/run-LWCOYTWF.js")).registerRun },
   { name: "codelists", load: async () => (await import("./chunks/codelists-VJDGV2BB.js")).registerCodelists },
-  { name: "app", load: async () => (await import("./chunks/app-FV5YJ52X.js")).registerApp },
-  { name: "backend", load: async () => (await import("./chunks/backend-SP4EKF6D.js")).registerBackend }
+  { name: "app", load: async () => (await import("./chunks/app-FERWIY4H.js")).registerApp },
+  { name: "backend", load: async () => (await import("./chunks/backend-YJ4HLXMI.js")).registerBackend }
 ];
 function commandsFor(argv) {
   const chosen = commands.filter((c) => c.name === argv[0]);

@@ -226,3 +226,46 @@ describe("hostile input is bounded", () => {
   it("a non-string top-level key is an unknown key, not a crash", () =>
     expectFirstError("1: a\nversion: 5\nactions: {}\n", "Unexpected parameters (1) in project"));
 });
+
+// Inputs the fast parser (js-yaml 4) reads more leniently than YAML allows: each must get the
+// positioned parser's answer. `load` checks that both paths agree.
+describe("what the fast parser would read too leniently", () => {
+  const base = "version: 5\nactions:\n  a:\n    run: python:v2 a.py\n";
+  const outputs = "    outputs:\n      moderately_sensitive:\n        x: output/a.csv\n";
+  it.each([
+    [
+      "a quoted scalar continued at the left margin",
+      `${base}    config:\n      b: "one\n      two"\n${outputs}`,
+    ],
+    [
+      "a flow sequence continued at the left margin",
+      `${base}    config:\n      l: [b,\n      c]\n${outputs}`,
+    ],
+    ["a flow mapping continued at the left margin", `${base}    config: {b: 1,\n    c: 2}\n${outputs}`],
+    [
+      "a single-quoted scalar in a sequence entry",
+      `${base}    config:\n      l:\n        - 'one\n        two'\n${outputs}`,
+    ],
+    [
+      "a line break inside a flow sequence from a lone CR",
+      `${base}    config:\n      l: [b\r, c]\n${outputs}`,
+    ],
+  ])("%s is a syntax error with its line", (_name, text) => {
+    const result = load(text);
+    expect(result.valid).toBe(false);
+    expect(result.errors[0]!.line).not.toBeNull();
+  });
+  it("a flow sequence continued deeper than its key is read", () => {
+    const text = `${base}    needs: [b,\n      c]\n${outputs}  b:\n    run: python:v2 b.py\n${outputs.replace("a.csv", "b.csv")}  c:\n    run: python:v2 c.py\n${outputs.replace("a.csv", "c.csv")}`;
+    expect(expectValid(text).pipeline!.actions.get("a")!.needs).toEqual(["b", "c"]);
+  });
+  it("an empty node with a non-specific tag is an empty string, not null", () => {
+    expectFirstError("version: !\nactions: {}\n", "`version` must be a number between 1 and 5");
+  });
+  it("a plain `_` is a string, not the number 0", () => {
+    const text = oneAction(
+      "run: python:v2 a.py\nconfig:\n  n: _\noutputs:\n  moderately_sensitive:\n    x: output/a.csv",
+    );
+    expect(expectValid(text).pipeline!.actions.get("a")!.config).toEqual({ n: "_" });
+  });
+});

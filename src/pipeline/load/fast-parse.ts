@@ -1,54 +1,95 @@
-// The fast path: js-yaml with a schema that resolves scalars exactly as the positioned parser does.
-// It has no positions and no error detail, so any failure here simply hands over to the positioned
-// parse, which is the authority on errors.
-import {
-  defineMappingTag,
-  defineScalarTag,
-  FAILSAFE_SCHEMA,
-  load,
-  mergeTag,
-  NOT_RESOLVED,
-  type Schema,
-} from "js-yaml";
+// The fast path: js-yaml 4, with a schema that resolves plain scalars exactly as the positioned
+// parser does (load/scalars.ts). It has no positions and no error detail, so anything it cannot
+// take, or might read differently, hands over to the positioned parse, the authority on errors.
+//
+// js-yaml 4 builds plain objects, which lose two things Trestle needs: the file order of keys that
+// look like array indexes ("1", "2021", which objects put first), and keys that are not strings or
+// numbers (a mapping or a float as a key becomes "[object Object]"). Files with such keys are left to
+// the positioned parse; they are rare, and it gives them the same answer, only more slowly. So are
+// files whose quoted or flow nodes js-yaml 4 reads more leniently than YAML allows
+// (flow-indentation.ts).
+import * as jsYaml from "js-yaml";
 import { MAX_DEPTH } from "./bounds.ts";
+import { FlowIndentationGuard } from "./flow-indentation.ts";
 import { SCALAR_RULES } from "./scalars.ts";
-import { keyString, type YValue } from "./values.ts";
+import { PyFloat, YDate, type YList, type YMap, type YValue } from "./values.ts";
 
-const scalarTags = SCALAR_RULES.map((rule) =>
-  defineScalarTag(rule.tag, {
-    implicit: true,
-    implicitFirstChars: rule.firstChars,
-    resolve: (source, isExplicit) => {
-      if (rule.kind === "null" && isExplicit) return null;
-      return rule.pattern.test(source) ? rule.construct(source) : NOT_RESOLVED;
-    },
-    identify: () => false,
-  }),
+// `types` is in js-yaml 4's exports, but not in its published types.
+const { FAILSAFE_SCHEMA, load, Type, types } = jsYaml as typeof jsYaml & {
+  readonly types: { readonly merge: jsYaml.Type };
+};
+
+const scalarTypes = SCALAR_RULES.map(
+  (rule) =>
+    new Type(rule.tag, {
+      kind: "scalar",
+      // Also asked of explicitly tagged text (`!!int 5`). The platform's loader reads `!!null x` as
+      // null whatever x is; that is refused here and left to the positioned parse.
+      resolve: (text: string | null) => fits(rule, text ?? ""),
+      construct: (text: string | null) => rule.construct(text ?? ""),
+    }),
 );
 
-const mapTag = defineMappingTag<Map<string, unknown>>("tag:yaml.org,2002:map", {
-  create: () => new Map(),
-  addPair: (map, key, value) => {
-    map.set(keyString(key), value);
-    return "";
-  },
-  has: (map, key) => map.has(keyString(key)),
-  keys: (map) => map.keys(),
-  get: (map, key) => map.get(keyString(key)),
-  identify: (data) => data instanceof Map,
-});
+type Rule = (typeof SCALAR_RULES)[number];
+const FIRST_CHARS = new Map<Rule, ReadonlySet<string>>(SCALAR_RULES.map((r) => [r, new Set(r.firstChars)]));
+
+/** As resolvePlain decides: the first character picks the rules that may apply (`_` is no int). */
+function fits(rule: Rule, text: string): boolean {
+  return FIRST_CHARS.get(rule)!.has(text.charAt(0)) && rule.pattern.test(text);
+}
+
+const schema = FAILSAFE_SCHEMA.extend({ implicit: [...scalarTypes, types.merge] });
 
 // Well under the positioned parse's limit, so whatever this parser accepts is within bounds.
 const FAST_MAX_DEPTH = MAX_DEPTH - 50;
 
-const schema: Schema = FAILSAFE_SCHEMA.withTags(...scalarTags, mergeTag, mapTag);
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+const REFUSED = Symbol("refused");
 
 /** The parsed document, or undefined when the fast parser cannot take this text. */
 export function fastParse(text: string): YValue | undefined {
+  const guard = new FlowIndentationGuard();
+  // maxDepth is in js-yaml 4.3; its published types predate it.
+  const options = { schema, maxDepth: FAST_MAX_DEPTH, listener: guard.listener } as jsYaml.LoadOptions;
+  let parsed: unknown;
   try {
-    // maxAliases bounds the work js-yaml does; the measured size of the result is checked later.
-    return load(text, { schema, maxAliases: 10_000, maxDepth: FAST_MAX_DEPTH }) as YValue;
+    parsed = load(text, options);
   } catch {
     return undefined;
   }
+  if (guard.doubtful) return undefined;
+  // Aliases (which need anchors) make shared nodes; converting each once keeps an alias-heavy file
+  // linear.
+  const value = convert(parsed, text.includes("&") ? new Map() : null);
+  return value === REFUSED ? undefined : value;
+}
+
+function convert(value: unknown, shared: Map<object, YValue> | null): YValue | typeof REFUSED {
+  if (value === null || typeof value !== "object") {
+    return value === undefined ? null : (value as YValue);
+  }
+  if (value instanceof PyFloat || value instanceof YDate) return value;
+  const known = shared?.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const list: YList = [];
+    shared?.set(value, list);
+    for (const item of value) {
+      const converted = convert(item, shared);
+      if (converted === REFUSED) return REFUSED;
+      list.push(converted);
+    }
+    return list;
+  }
+  const map: YMap = new Map();
+  shared?.set(value, map);
+  for (const key of Object.keys(value)) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57 && ARRAY_INDEX.test(key)) return REFUSED;
+    if (key.length >= 15 && key.includes("[object Object]")) return REFUSED;
+    const converted = convert((value as Record<string, unknown>)[key], shared);
+    if (converted === REFUSED) return REFUSED;
+    map.set(key, converted);
+  }
+  return map;
 }

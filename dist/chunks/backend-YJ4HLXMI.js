@@ -2,7 +2,7 @@
 import {
   selectExecutor,
   startRun
-} from "./chunk-FC5JWFL6.js";
+} from "./chunk-5QER6BAT.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,
@@ -21,7 +21,7 @@ import {
   loadPipeline,
   textIssue,
   writeStderr
-} from "./chunk-54LGX6VW.js";
+} from "./chunk-4PHY7QWF.js";
 import {
   EXIT_OK,
   EXIT_USAGE

@@ -267,14 +267,42 @@ function checkBounds(root) {
 }
 
 // src/pipeline/load/fast-parse.ts
-import {
-  defineMappingTag,
-  defineScalarTag,
-  FAILSAFE_SCHEMA,
-  load,
-  mergeTag,
-  NOT_RESOLVED
-} from "js-yaml";
+import * as jsYaml from "js-yaml";
+
+// src/pipeline/load/flow-indentation.ts
+var LINE_CONTENT = /^ *(?:-[ \t]+)*/;
+var PROPERTIES = /[ \t\r\n]*(?:&[^\s]*[ \t]+)*/y;
+var FlowIndentationGuard = class {
+  open = [];
+  doubtful = false;
+  listener = (event, state) => {
+    if (event === "open") {
+      this.open.push({ position: state.position, line: state.line });
+      return;
+    }
+    const start = this.open.pop();
+    if (start === void 0 || this.doubtful) return;
+    PROPERTIES.lastIndex = start.position;
+    PROPERTIES.test(state.input);
+    const first = PROPERTIES.lastIndex;
+    const char = state.input[first];
+    if (char === "!") this.doubtful = true;
+    else if (state.line !== start.line && (char === '"' || char === "'" || char === "[" || char === "{")) {
+      if (!laterLinesIndented(state.input, first, state.position)) this.doubtful = true;
+    }
+  };
+};
+function laterLinesIndented(text, from, to) {
+  const lineStart = text.lastIndexOf("\n", from - 1) + 1;
+  const column = LINE_CONTENT.exec(text.slice(lineStart, from))[0].length;
+  for (let nl = text.indexOf("\n", from); nl !== -1 && nl < to; nl = text.indexOf("\n", nl + 1)) {
+    let i = nl + 1;
+    while (text[i] === " ") i++;
+    const blank = i >= text.length || text[i] === "\n" || text[i] === "\r";
+    if (!blank && i - (nl + 1) <= column) return false;
+  }
+  return true;
+}
 
 // src/pipeline/load/values.ts
 var PyFloat = class {
@@ -391,36 +419,65 @@ function resolveExplicit(tag, text) {
 }
 
 // src/pipeline/load/fast-parse.ts
-var scalarTags = SCALAR_RULES.map(
-  (rule) => defineScalarTag(rule.tag, {
-    implicit: true,
-    implicitFirstChars: rule.firstChars,
-    resolve: (source, isExplicit) => {
-      if (rule.kind === "null" && isExplicit) return null;
-      return rule.pattern.test(source) ? rule.construct(source) : NOT_RESOLVED;
-    },
-    identify: () => false
+var { FAILSAFE_SCHEMA, load, Type, types } = jsYaml;
+var scalarTypes = SCALAR_RULES.map(
+  (rule) => new Type(rule.tag, {
+    kind: "scalar",
+    // Also asked of explicitly tagged text (`!!int 5`). The platform's loader reads `!!null x` as
+    // null whatever x is; that is refused here and left to the positioned parse.
+    resolve: (text) => fits(rule, text ?? ""),
+    construct: (text) => rule.construct(text ?? "")
   })
 );
-var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => /* @__PURE__ */ new Map(),
-  addPair: (map, key, value) => {
-    map.set(keyString(key), value);
-    return "";
-  },
-  has: (map, key) => map.has(keyString(key)),
-  keys: (map) => map.keys(),
-  get: (map, key) => map.get(keyString(key)),
-  identify: (data) => data instanceof Map
-});
+var FIRST_CHARS = new Map(SCALAR_RULES.map((r) => [r, new Set(r.firstChars)]));
+function fits(rule, text) {
+  return FIRST_CHARS.get(rule).has(text.charAt(0)) && rule.pattern.test(text);
+}
+var schema = FAILSAFE_SCHEMA.extend({ implicit: [...scalarTypes, types.merge] });
 var FAST_MAX_DEPTH = MAX_DEPTH - 50;
-var schema = FAILSAFE_SCHEMA.withTags(...scalarTags, mergeTag, mapTag);
+var ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+var REFUSED = /* @__PURE__ */ Symbol("refused");
 function fastParse(text) {
+  const guard = new FlowIndentationGuard();
+  const options = { schema, maxDepth: FAST_MAX_DEPTH, listener: guard.listener };
+  let parsed;
   try {
-    return load(text, { schema, maxAliases: 1e4, maxDepth: FAST_MAX_DEPTH });
+    parsed = load(text, options);
   } catch {
     return void 0;
   }
+  if (guard.doubtful) return void 0;
+  const value = convert(parsed, text.includes("&") ? /* @__PURE__ */ new Map() : null);
+  return value === REFUSED ? void 0 : value;
+}
+function convert(value, shared) {
+  if (value === null || typeof value !== "object") {
+    return value === void 0 ? null : value;
+  }
+  if (value instanceof PyFloat || value instanceof YDate) return value;
+  const known = shared?.get(value);
+  if (known !== void 0) return known;
+  if (Array.isArray(value)) {
+    const list = [];
+    shared?.set(value, list);
+    for (const item of value) {
+      const converted = convert(item, shared);
+      if (converted === REFUSED) return REFUSED;
+      list.push(converted);
+    }
+    return list;
+  }
+  const map = /* @__PURE__ */ new Map();
+  shared?.set(value, map);
+  for (const key of Object.keys(value)) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57 && ARRAY_INDEX.test(key)) return REFUSED;
+    if (key.length >= 15 && key.includes("[object Object]")) return REFUSED;
+    const converted = convert(value[key], shared);
+    if (converted === REFUSED) return REFUSED;
+    map.set(key, converted);
+  }
+  return map;
 }
 
 // src/pipeline/load/yaml-library.ts

@@ -5,11 +5,11 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-FC5JWFL6.js";
+} from "./chunk-5QER6BAT.js";
 import {
   writeStderr,
   writeStdout
-} from "./chunk-54LGX6VW.js";
+} from "./chunk-4PHY7QWF.js";
 import {
   EXIT_USAGE
 } from "./chunk-LRK5QGZ7.js";

@@ -11,7 +11,7 @@ import {
   loadPipeline,
   writeStderr,
   writeStdout
-} from "./chunk-54LGX6VW.js";
+} from "./chunk-4PHY7QWF.js";
 import {
   EXIT_FAILED,
   EXIT_OK,

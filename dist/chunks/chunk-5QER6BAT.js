@@ -5,7 +5,7 @@ import {
   buildGraph,
   closure,
   loadPipelineFile
-} from "./chunk-54LGX6VW.js";
+} from "./chunk-4PHY7QWF.js";
 
 // src/runner/limits.ts
 var GIB = 1024 ** 3;

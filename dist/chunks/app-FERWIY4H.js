@@ -22,7 +22,7 @@ import {
   textIssue,
   thousands,
   writeStderr
-} from "./chunk-54LGX6VW.js";
+} from "./chunk-4PHY7QWF.js";
 import {
   EXIT_OK,
   EXIT_USAGE
