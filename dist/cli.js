@@ -6,8 +6,8 @@ import {
 // src/cli/main.ts
 import { Command, CommanderError } from "commander";
 var commands = [
-  { name: "check", load: async () => (await import("./chunks/check-EZ52U7Q6.js")).registerCheck },
-  { name: "graph", load: async () => (await import("./chunks/graph-GLAVSXN2.js")).registerGraph },
+  { name: "check", load: async () => (await import("./chunks/check-CANIYLQF.js")).registerCheck },
+  { name: "graph", load: async () => (await import("./chunks/graph-DY6ESSFV.js")).registerGraph },
   { name: "run", load: async () => (await import("./chunks/run-LWCOYTWF.js")).registerRun },
   { name: "codelists", load: async () => (await import("./chunks/codelists-VJDGV2BB.js")).registerCodelists },
   { name: "app", load: async () => (await import("./chunks/app-FERWIY4H.js")).registerApp },

@@ -1,7 +1,9 @@
 // Finds and reads the project file a command was pointed at: a YAML file, or a folder holding
 // `project.yaml`. Not finding or not reading it is an expected outcome, returned as a value that the
 // command turns into exit code 2.
-import { readFile, stat } from "node:fs/promises";
+// Synchronous reads: a command reads one small file and has nothing to do meanwhile, and each
+// asynchronous call is a round trip through the thread pool that a short command can feel.
+import { readFileSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 
 export const PROJECT_FILE = "project.yaml";
@@ -17,22 +19,30 @@ export type ProjectFile =
 
 export async function readProjectFile(input: string, cwd: string = process.cwd()): Promise<ProjectFile> {
   const resolved = path.resolve(cwd, input);
-  const found = await stat(resolved).catch((error: unknown) => error as NodeJS.ErrnoException);
+  const found = statOrError(resolved);
   if (found instanceof Error) return { ok: false, message: describe(input, found) };
   let file = resolved;
   let display = slashes(path.normalize(input));
   if (found.isDirectory()) {
     file = path.join(resolved, PROJECT_FILE);
     display = slashes(path.join(input, PROJECT_FILE));
-    const inner = await stat(file).catch((error: unknown) => error as NodeJS.ErrnoException);
+    const inner = statOrError(file);
     if (inner instanceof Error && (inner.code === "ENOENT" || inner.code === "ENOTDIR")) {
       return { ok: false, message: `${slashes(input)}: no ${PROJECT_FILE} in this folder` };
     }
   }
   try {
-    return { ok: true, display, bytes: await readFile(file) };
+    return { ok: true, display, bytes: readFileSync(file) };
   } catch (error) {
     return { ok: false, message: describe(display, error as NodeJS.ErrnoException) };
+  }
+}
+
+function statOrError(file: string): Stats | NodeJS.ErrnoException {
+  try {
+    return statSync(file);
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
   }
 }
 

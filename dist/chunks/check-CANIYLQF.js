@@ -2,7 +2,7 @@
 import {
   readProjectFile,
   workspacePath
-} from "./chunk-PNDHJXXV.js";
+} from "./chunk-6NLLHL7J.js";
 import {
   ISSUE_FORMATS,
   formatIssues,

@@ -1,27 +1,34 @@
 #!/usr/bin/env node
 
 // src/cli/project-file.ts
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 var PROJECT_FILE = "project.yaml";
 async function readProjectFile(input, cwd = process.cwd()) {
   const resolved = path.resolve(cwd, input);
-  const found = await stat(resolved).catch((error) => error);
+  const found = statOrError(resolved);
   if (found instanceof Error) return { ok: false, message: describe(input, found) };
   let file = resolved;
   let display = slashes(path.normalize(input));
   if (found.isDirectory()) {
     file = path.join(resolved, PROJECT_FILE);
     display = slashes(path.join(input, PROJECT_FILE));
-    const inner = await stat(file).catch((error) => error);
+    const inner = statOrError(file);
     if (inner instanceof Error && (inner.code === "ENOENT" || inner.code === "ENOTDIR")) {
       return { ok: false, message: `${slashes(input)}: no ${PROJECT_FILE} in this folder` };
     }
   }
   try {
-    return { ok: true, display, bytes: await readFile(file) };
+    return { ok: true, display, bytes: readFileSync(file) };
   } catch (error) {
     return { ok: false, message: describe(display, error) };
+  }
+}
+function statOrError(file) {
+  try {
+    return statSync(file);
+  } catch (error) {
+    return error;
   }
 }
 function describe(shown, error) {

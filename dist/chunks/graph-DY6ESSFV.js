@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   readProjectFile
-} from "./chunk-PNDHJXXV.js";
+} from "./chunk-6NLLHL7J.js";
 import {
   GRAPH_FORMATS,
   RENDERERS,
