@@ -1,7 +1,6 @@
 // A run: check options, take the project's lock, plan, choose and prepare the executor, schedule the
 // jobs and collect their results. Everything that stops a run from starting is a value
 // (`cannot_start`); nothing here throws for a job's failure.
-import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { selectExecutor } from "./executors/select.ts";
@@ -15,6 +14,7 @@ import { Scheduler } from "./scheduler.ts";
 import { acquireLock } from "./state/lock.ts";
 import { WORK_DIR } from "./state/paths.ts";
 import type { ActionRecord } from "./state/records.ts";
+import { discardStaleWork } from "./state/stale-work.ts";
 import { STATUS_MESSAGES, type StatusCode, stateOf } from "./status.ts";
 import type {
   Executor,
@@ -135,8 +135,7 @@ async function execute(
     return { kind: "cannot_start", problem: { code: "project_busy", message, pid: lock.pid } };
   }
   try {
-    // Workspaces left by a run that crashed are of no use to anyone.
-    await rm(join(projectDir, WORK_DIR), { recursive: true, force: true });
+    await discardStaleWork(join(projectDir, WORK_DIR));
     const details = await planDetails({ ...options, projectDir, pipeline });
     if ("problem" in details) return { kind: "cannot_start", problem: details.problem };
     const { plan, tree, records, definitions } = details;

@@ -84,9 +84,10 @@ describe("a backend killed mid-job", () => {
 
     writeFileSync(gate, "open");
     const jobs = await settled(api2, running.rap_id);
-    expect([...jobs.values()].map((j) => [j.action, j.status_code])).toEqual([
-      ["gated", "succeeded"],
-      ["after_gated", "succeeded"],
+    // With the messages, so that a failure says why.
+    expect([...jobs.values()].map((j) => [j.action, j.status_code, j.status_message])).toEqual([
+      ["gated", "succeeded", "Completed successfully"],
+      ["after_gated", "succeeded", "Completed successfully"],
     ]);
 
     second.child.kill("SIGTERM");

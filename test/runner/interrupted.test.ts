@@ -1,7 +1,7 @@
 // A run that dies in the middle of a job (kill -9) leaves a marked job, a stale lock and a workspace.
 // The next run takes the lock over, cleans up, and re-runs the interrupted job: never a success.
 import { spawn } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { planRun } from "../../src/runner/index.ts";
@@ -104,4 +104,38 @@ it("refuses to start while another live run holds the project", async () => {
     problem: { code: "project_busy", pid: process.ppid },
   });
   expect(await project.read("metadata/.trestle/lock")).toBe(`${process.ppid}\n`);
+});
+
+it("starts while a job process of a crashed run still writes in that run's workspace", async () => {
+  project = await tempProject({
+    "project.yaml": pythonProject([
+      { name: "a", script: "a.py", outputs: { "output/a.csv": "highly_sensitive" } },
+    ]),
+    "a.py": writer({ "output/a.csv": "a\n" }),
+  });
+  // As a job of a killed backend would: its run is gone, it is not, and it keeps writing files.
+  const leftover = join(project.dir, "metadata/.trestle/work/left-over-job");
+  await mkdir(leftover, { recursive: true });
+  const writerProcess = spawn(
+    "python3",
+    [
+      "-c",
+      "import os, time\nfor i in range(100000):\n    open(f'f{i}', 'w').close()\n    time.sleep(0.001)\n",
+    ],
+    { cwd: leftover, stdio: "ignore", detached: true },
+  );
+  pids.push(writerProcess.pid!);
+  await waitFor("the leftover process to write", async () =>
+    (await readdir(leftover).catch(() => [])).length > 5 ? true : null,
+  );
+
+  const { outcome } = await run(project.dir, ["a"]);
+  expect(jobsOf(outcome).get("a")).toMatchObject({ statusCode: "succeeded" });
+
+  process.kill(-writerProcess.pid!, "SIGKILL");
+  await run(project.dir, ["a"]);
+  // What was moved aside is gone once nothing writes there any more.
+  expect((await readdir(join(project.dir, "metadata/.trestle"))).filter((n) => n.includes("stale"))).toEqual(
+    [],
+  );
 });

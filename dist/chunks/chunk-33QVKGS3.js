@@ -46,9 +46,8 @@ function formatDuration(ms) {
 }
 
 // src/runner/run.ts
-import { rm as rm6 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, join as join14, resolve } from "node:path";
+import { basename as basename2, join as join15, resolve } from "node:path";
 
 // src/runner/executors/builtin/cohortextractor.ts
 import { copyFile, mkdir as mkdir2, readdir as readdir2, readFile } from "node:fs/promises";
@@ -2283,6 +2282,31 @@ async function acquireLock(projectDir) {
   return { ok: false, pid: 0 };
 }
 
+// src/runner/state/stale-work.ts
+import { readdir as readdir4, rename as rename3, rm as rm6 } from "node:fs/promises";
+import { basename, dirname as dirname5, join as join14 } from "node:path";
+var STALE_SUFFIX = ".stale-";
+async function discardStaleWork(workDir) {
+  const parent = dirname5(workDir);
+  const stale = `${basename(workDir)}${STALE_SUFFIX}`;
+  try {
+    await rename3(workDir, join14(parent, `${stale}${process.pid}-${Date.now()}`));
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+  }
+  const entries = await readdir4(parent).catch(() => []);
+  await Promise.all(
+    entries.filter((name) => name.startsWith(stale)).map(
+      (name) => (
+        // A process still writing there can make this fail; the next run tries again.
+        rm6(join14(parent, name), { recursive: true, force: true, maxRetries: 2, retryDelay: 50 }).catch(
+          () => void 0
+        )
+      )
+    )
+  );
+}
+
 // src/runner/run.ts
 var REQUEST_ID = /^[0-9a-f]{10}$/;
 function startRun(options) {
@@ -2358,11 +2382,11 @@ async function execute2(options, requestId, snapshots, emit, onScheduler) {
     error
   }));
   if (!lock.ok) {
-    const message = "error" in lock ? `cannot use ${projectDir}: ${lock.error instanceof Error ? lock.error.message : String(lock.error)}` : `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join14(projectDir, "metadata/.trestle/lock")} if that process is gone`;
+    const message = "error" in lock ? `cannot use ${projectDir}: ${lock.error instanceof Error ? lock.error.message : String(lock.error)}` : `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join15(projectDir, "metadata/.trestle/lock")} if that process is gone`;
     return { kind: "cannot_start", problem: { code: "project_busy", message, pid: lock.pid } };
   }
   try {
-    await rm6(join14(projectDir, WORK_DIR), { recursive: true, force: true });
+    await discardStaleWork(join15(projectDir, WORK_DIR));
     const details = await planDetails({ ...options, projectDir, pipeline });
     if ("problem" in details) return { kind: "cannot_start", problem: details.problem };
     const { plan, tree, records, definitions } = details;
@@ -2383,10 +2407,10 @@ async function execute2(options, requestId, snapshots, emit, onScheduler) {
     if (prepareProblem)
       return { kind: "cannot_start", problem: { code: "executor_unavailable", message: prepareProblem } };
     const remoteFiles = executor.name === "docker" && process.platform !== "linux";
-    const tracking = remoteFiles ? "all" : await probeReadTracking(join14(projectDir, WORK_DIR));
+    const tracking = remoteFiles ? "all" : await probeReadTracking(join15(projectDir, WORK_DIR));
     const manifest = new ManifestWriter(
       projectDir,
-      options.workspaceName ?? basename(projectDir),
+      options.workspaceName ?? basename2(projectDir),
       options.repo ?? null,
       new Set(pipeline.actions.keys())
     );
@@ -2435,7 +2459,7 @@ async function execute2(options, requestId, snapshots, emit, onScheduler) {
           action: pipelineAction,
           jobId,
           requestId,
-          workspaceName: options.workspaceName ?? basename(projectDir),
+          workspaceName: options.workspaceName ?? basename2(projectDir),
           reason: reasons.get(action),
           definition: definitions.get(action),
           tree,

@@ -5,7 +5,7 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-5QER6BAT.js";
+} from "./chunk-33QVKGS3.js";
 import {
   writeStderr,
   writeStdout

@@ -2,7 +2,7 @@
 import {
   selectExecutor,
   startRun
-} from "./chunk-5QER6BAT.js";
+} from "./chunk-33QVKGS3.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,
