@@ -2,20 +2,11 @@
 // owner's pid; a lock whose process is gone (killed, crashed) is taken over.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { processAlive } from "../runner/index.ts";
 
 export type LockResult =
   | { readonly ok: true; readonly release: () => void }
   | { readonly ok: false; readonly message: string };
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Locks this process holds. A lock file with our own pid that is not here is stale (pid 1 in containers). */
 const held = new Set<string>();
@@ -50,7 +41,7 @@ export function lockDataDir(dataDir: string): LockResult {
       } catch {
         // Removed between our open and read: try again.
       }
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) {
         return { ok: false, message: `another backend (pid ${owner}) is using ${dataDir}` };
       }
       rmSync(path, { force: true });

@@ -18,6 +18,7 @@ export { DEFAULT_LIMITS, parseDuration, parseMemory } from "./limits.ts";
 export { planRun } from "./plan.ts";
 export { exitCodeFor, runProject, startRun } from "./run.ts";
 export { LOCK_FILE, STATE_DIR, statePaths, WORK_DIR } from "./state/paths.ts";
+export { processAlive } from "./state/process-alive.ts";
 export * from "./status.ts";
 export { formatJobBlock, formatProblem, formatSummary, formatTally, summaryOrder } from "./summary.ts";
 export type * from "./types.ts";

@@ -3,6 +3,7 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { LOCK_FILE, STATE_DIR } from "./paths.ts";
+import { processAlive } from "./process-alive.ts";
 
 export type LockResult =
   | { readonly ok: true; release: () => Promise<void> }
@@ -10,15 +11,6 @@ export type LockResult =
 
 // Runs in this process: the pid alone cannot tell two of them apart.
 const heldHere = new Set<string>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 export async function acquireLock(projectDir: string): Promise<LockResult> {
   const path = join(projectDir, LOCK_FILE);
@@ -41,7 +33,8 @@ export async function acquireLock(projectDir: string): Promise<LockResult> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const pid = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return { ok: false, pid };
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
+      return { ok: false, pid };
     // Left by a run that is gone (or unreadable): take it over.
     await rm(path, { force: true });
   }

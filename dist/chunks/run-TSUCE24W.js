@@ -5,7 +5,7 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-33QVKGS3.js";
+} from "./chunk-ZJZ2ZR6T.js";
 import {
   writeStderr,
   writeStdout

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import {
+  processAlive,
   selectExecutor,
   startRun
-} from "./chunk-33QVKGS3.js";
+} from "./chunk-ZJZ2ZR6T.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,
@@ -34,14 +35,6 @@ import { join as join4, resolve } from "node:path";
 // src/backend/data-lock.ts
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
 var held = /* @__PURE__ */ new Set();
 function lockDataDir(dataDir) {
   const path = join(dataDir, "backend.lock");
@@ -71,7 +64,7 @@ function lockDataDir(dataDir) {
         owner = Number.parseInt(readFileSync(path, "utf8").trim(), 10);
       } catch {
       }
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) {
         return { ok: false, message: `another backend (pid ${owner}) is using ${dataDir}` };
       }
       rmSync(path, { force: true });

@@ -2245,8 +2245,9 @@ var Scheduler = class {
 // src/runner/state/lock.ts
 import { mkdir as mkdir6, open, readFile as readFile10, rm as rm5 } from "node:fs/promises";
 import { join as join13 } from "node:path";
-var heldHere = /* @__PURE__ */ new Set();
-function alive(pid) {
+
+// src/runner/state/process-alive.ts
+function processAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
@@ -2254,6 +2255,9 @@ function alive(pid) {
     return error.code === "EPERM";
   }
 }
+
+// src/runner/state/lock.ts
+var heldHere = /* @__PURE__ */ new Set();
 async function acquireLock(projectDir) {
   const path = join13(projectDir, LOCK_FILE);
   if (heldHere.has(path)) return { ok: false, pid: process.pid };
@@ -2276,7 +2280,8 @@ async function acquireLock(projectDir) {
       if (error.code !== "EEXIST") throw error;
     }
     const pid = Number.parseInt(await readFile10(path, "utf8").catch(() => ""), 10);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return { ok: false, pid };
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
+      return { ok: false, pid };
     await rm5(path, { force: true });
   }
   return { ok: false, pid: 0 };
@@ -2666,6 +2671,7 @@ export {
   parseDuration,
   parseMemory,
   selectExecutor,
+  processAlive,
   startRun,
   exitCodeFor,
   formatSummary
