@@ -8,10 +8,10 @@ import { Command, CommanderError } from "commander";
 var commands = [
   { name: "check", load: async () => (await import("./chunks/check-CANIYLQF.js")).registerCheck },
   { name: "graph", load: async () => (await import("./chunks/graph-DY6ESSFV.js")).registerGraph },
-  { name: "run", load: async () => (await import("./chunks/run-TSUCE24W.js")).registerRun },
+  { name: "run", load: async () => (await import("./chunks/run-AFCGRQDB.js")).registerRun },
   { name: "codelists", load: async () => (await import("./chunks/codelists-VJDGV2BB.js")).registerCodelists },
   { name: "app", load: async () => (await import("./chunks/app-FERWIY4H.js")).registerApp },
-  { name: "backend", load: async () => (await import("./chunks/backend-QINQL2AM.js")).registerBackend }
+  { name: "backend", load: async () => (await import("./chunks/backend-AZ4VPCQS.js")).registerBackend }
 ];
 function commandsFor(argv) {
   const chosen = commands.filter((c) => c.name === argv[0]);

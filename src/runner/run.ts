@@ -62,7 +62,7 @@ export function startRun(options: RunOptions): RunHandle {
     (error: unknown): RunOutcome => ({
       kind: "cannot_start",
       problem: {
-        code: "bad_option",
+        code: "start_failed",
         message: `the run could not start: ${error instanceof Error ? error.message : String(error)}`,
       },
     }),
@@ -127,11 +127,16 @@ async function execute(
     pid: 0,
     error,
   }));
+  if (!lock.ok && "error" in lock) {
+    // Not another run: the folder itself is unusable (a file where a folder should be, a full disk).
+    const cause = lock.error instanceof Error ? lock.error.message : String(lock.error);
+    return {
+      kind: "cannot_start",
+      problem: { code: "start_failed", message: `cannot use ${projectDir}: ${cause}` },
+    };
+  }
   if (!lock.ok) {
-    const message =
-      "error" in lock
-        ? `cannot use ${projectDir}: ${lock.error instanceof Error ? lock.error.message : String(lock.error)}`
-        : `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join(projectDir, "metadata/.trestle/lock")} if that process is gone`;
+    const message = `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join(projectDir, "metadata/.trestle/lock")} if that process is gone`;
     return { kind: "cannot_start", problem: { code: "project_busy", message, pid: lock.pid } };
   }
   try {

@@ -73,6 +73,7 @@ const HEADERS: Record<StartProblem["code"], string> = {
   executor_unavailable: "ExecutorError",
   project_busy: "ProjectBusyError",
   bad_option: "UsageError",
+  start_failed: "RunnerError",
 };
 
 export function formatProblem(problem: StartProblem): string {

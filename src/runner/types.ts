@@ -71,7 +71,9 @@ export type StartProblem =
     }
   | { readonly code: "executor_unavailable"; readonly message: string }
   | { readonly code: "project_busy"; readonly message: string; readonly pid: number }
-  | { readonly code: "bad_option"; readonly message: string };
+  | { readonly code: "bad_option"; readonly message: string }
+  /** Something unexpected went wrong while the run was being prepared (e.g. a file system error). */
+  | { readonly code: "start_failed"; readonly message: string };
 
 export type PlanOutcome =
   | { readonly kind: "plan"; readonly pipeline: Pipeline; readonly plan: Plan }

@@ -96,6 +96,21 @@ describe("requests that cannot start", () => {
   });
 });
 
+describe("an unexpected failure while a run starts", () => {
+  it("is a start_failed problem naming the cause, not a busy project or a usage error", async () => {
+    project = await tempProject({ "project.yaml": twoActions, "a.py": writer({ "output/a.csv": "a\n" }) });
+    // Where the runner keeps its state, a file stands instead of a folder.
+    await project.write("metadata", "not a folder\n");
+    const outcome = await runProject({ projectDir: project.dir, actions: ["a"], executor: "local" });
+    expect(outcome).toMatchObject({
+      kind: "cannot_start",
+      problem: { code: "start_failed", message: expect.stringMatching(/^cannot use .*ENOTDIR/) },
+    });
+    expect(exitCodeFor(outcome)).toBe(2);
+    expect(await project.read("metadata")).toBe("not a folder\n");
+  });
+});
+
 describe("plans", () => {
   it("runs a requested action and its never-run needs, dependencies first", async () => {
     project = await tempProject({ "project.yaml": twoActions });

@@ -2341,7 +2341,7 @@ function startRun(options) {
     (error) => ({
       kind: "cannot_start",
       problem: {
-        code: "bad_option",
+        code: "start_failed",
         message: `the run could not start: ${error instanceof Error ? error.message : String(error)}`
       }
     })
@@ -2386,8 +2386,15 @@ async function execute2(options, requestId, snapshots, emit, onScheduler) {
     pid: 0,
     error
   }));
+  if (!lock.ok && "error" in lock) {
+    const cause = lock.error instanceof Error ? lock.error.message : String(lock.error);
+    return {
+      kind: "cannot_start",
+      problem: { code: "start_failed", message: `cannot use ${projectDir}: ${cause}` }
+    };
+  }
   if (!lock.ok) {
-    const message = "error" in lock ? `cannot use ${projectDir}: ${lock.error instanceof Error ? lock.error.message : String(lock.error)}` : `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join15(projectDir, "metadata/.trestle/lock")} if that process is gone`;
+    const message = `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join15(projectDir, "metadata/.trestle/lock")} if that process is gone`;
     return { kind: "cannot_start", problem: { code: "project_busy", message, pid: lock.pid } };
   }
   try {
@@ -2623,7 +2630,8 @@ var HEADERS = {
   unknown_actions: "UnknownActionError",
   executor_unavailable: "ExecutorError",
   project_busy: "ProjectBusyError",
-  bad_option: "UsageError"
+  bad_option: "UsageError",
+  start_failed: "RunnerError"
 };
 function formatProblem(problem) {
   const lines = [`=> ${HEADERS[problem.code]}`, indent(problem.message, "   ")];

@@ -3,7 +3,7 @@ import {
   processAlive,
   selectExecutor,
   startRun
-} from "./chunk-ZJZ2ZR6T.js";
+} from "./chunk-UTAGRX6H.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,

@@ -5,7 +5,7 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-ZJZ2ZR6T.js";
+} from "./chunk-UTAGRX6H.js";
 import {
   writeStderr,
   writeStdout
