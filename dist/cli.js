@@ -6,12 +6,12 @@ import {
 // src/cli/main.ts
 import { Command, CommanderError } from "commander";
 var commands = [
-  { name: "check", load: async () => (await import("./chunks/check-CANIYLQF.js")).registerCheck },
-  { name: "graph", load: async () => (await import("./chunks/graph-DY6ESSFV.js")).registerGraph },
-  { name: "run", load: async () => (await import("./chunks/run-AFCGRQDB.js")).registerRun },
+  { name: "check", load: async () => (await import("./chunks/check-5HZ4OI6O.js")).registerCheck },
+  { name: "graph", load: async () => (await import("./chunks/graph-TTEHWP5T.js")).registerGraph },
+  { name: "run", load: async () => (await import("./chunks/run-5BLQPL7Z.js")).registerRun },
   { name: "codelists", load: async () => (await import("./chunks/codelists-VJDGV2BB.js")).registerCodelists },
-  { name: "app", load: async () => (await import("./chunks/app-FERWIY4H.js")).registerApp },
-  { name: "backend", load: async () => (await import("./chunks/backend-AZ4VPCQS.js")).registerBackend }
+  { name: "app", load: async () => (await import("./chunks/app-RIEXXQ24.js")).registerApp },
+  { name: "backend", load: async () => (await import("./chunks/backend-B2EKEJBQ.js")).registerBackend }
 ];
 function commandsFor(argv) {
   const chosen = commands.filter((c) => c.name === argv[0]);

@@ -1,7 +1,9 @@
 // The change set as a Markdown table: one row per added, changed or removed action, with what it
 // changed and which actions downstream it affects. Cut short, with a count, to fit a budget.
+
+import { thousands } from "../../pipeline/index.ts";
 import type { ActionChange, ChangeSet } from "../analysis/changes.ts";
-import { count, mdName, number } from "./markdown.ts";
+import { count, mdName } from "./markdown.ts";
 
 const AFFECTED_SHOWN = 5;
 
@@ -13,7 +15,7 @@ export function changeCounts(changes: ChangeSet): string {
     [by("removed"), "removed"],
     [changes.affected.length, "affected downstream"],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${number(n)} ${what}`);
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${thousands(n)} ${what}`);
   return said.length === 0 ? "no actions changed" : said.join(" · ");
 }
 
@@ -40,7 +42,7 @@ function affectedCell(names: readonly string[]): string {
   if (names.length === 0) return "—";
   const shown = names.slice(0, AFFECTED_SHOWN).map((n) => mdName(n, true));
   const rest = names.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${number(rest)} more` : shown.join(", ");
+  return rest > 0 ? `${shown.join(", ")} and ${thousands(rest)} more` : shown.join(", ");
 }
 
 function moreLine(n: number): string {

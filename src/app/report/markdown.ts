@@ -64,7 +64,7 @@ export function codeBlock(text: string, info = ""): string {
   return `${fence}${info}\n${body}${fence}\n`;
 }
 
-export { count, thousands as number } from "../../pipeline/index.ts";
+export { count } from "../../pipeline/index.ts";
 
 /** A command-line word, quoted for a POSIX shell when it needs to be. */
 export function shellWord(word: string): string {

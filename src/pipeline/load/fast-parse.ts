@@ -11,7 +11,7 @@
 import * as jsYaml from "js-yaml";
 import { MAX_DEPTH } from "./bounds.ts";
 import { FlowIndentationGuard } from "./flow-indentation.ts";
-import { SCALAR_RULES } from "./scalars.ts";
+import { fits, SCALAR_RULES } from "./scalars.ts";
 import { PyFloat, YDate, type YList, type YMap, type YValue } from "./values.ts";
 
 // `types` is in js-yaml 4's exports, but not in its published types.
@@ -29,14 +29,6 @@ const scalarTypes = SCALAR_RULES.map(
       construct: (text: string | null) => rule.construct(text ?? ""),
     }),
 );
-
-type Rule = (typeof SCALAR_RULES)[number];
-const FIRST_CHARS = new Map<Rule, ReadonlySet<string>>(SCALAR_RULES.map((r) => [r, new Set(r.firstChars)]));
-
-/** As resolvePlain decides: the first character picks the rules that may apply (`_` is no int). */
-function fits(rule: Rule, text: string): boolean {
-  return FIRST_CHARS.get(rule)!.has(text.charAt(0)) && rule.pattern.test(text);
-}
 
 const schema = FAILSAFE_SCHEMA.extend({ implicit: [...scalarTypes, types.merge] });
 

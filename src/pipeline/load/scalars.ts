@@ -78,12 +78,16 @@ export const SCALAR_RULES: readonly ScalarRule[] = [
   },
 ];
 
+const FIRST_CHARS = new Map(SCALAR_RULES.map((rule) => [rule, new Set(rule.firstChars)]));
+
+/** Whether a plain scalar's text is of the rule's type: its first character picks the rules that may apply (`_` is no int). */
+export function fits(rule: (typeof SCALAR_RULES)[number], text: string): boolean {
+  return FIRST_CHARS.get(rule)!.has(text.charAt(0)) && rule.pattern.test(text);
+}
+
 /** Resolves a plain scalar's text as the platform does. */
 export function resolvePlain(text: string): unknown {
-  const first = text.charAt(0);
-  for (const rule of SCALAR_RULES) {
-    if (rule.firstChars.includes(first) && rule.pattern.test(text)) return rule.construct(text);
-  }
+  for (const rule of SCALAR_RULES) if (fits(rule, text)) return rule.construct(text);
   return text;
 }
 

@@ -3,7 +3,7 @@ import {
   processAlive,
   selectExecutor,
   startRun
-} from "./chunk-UTAGRX6H.js";
+} from "./chunk-IO7QOIAN.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,
@@ -22,7 +22,7 @@ import {
   loadPipeline,
   textIssue,
   writeStderr
-} from "./chunk-4PHY7QWF.js";
+} from "./chunk-T6RCQIEF.js";
 import {
   EXIT_OK,
   EXIT_USAGE

@@ -404,11 +404,12 @@ var SCALAR_RULES = [
     construct: (t) => new YDate(t)
   }
 ];
+var FIRST_CHARS = new Map(SCALAR_RULES.map((rule) => [rule, new Set(rule.firstChars)]));
+function fits(rule, text) {
+  return FIRST_CHARS.get(rule).has(text.charAt(0)) && rule.pattern.test(text);
+}
 function resolvePlain(text) {
-  const first = text.charAt(0);
-  for (const rule of SCALAR_RULES) {
-    if (rule.firstChars.includes(first) && rule.pattern.test(text)) return rule.construct(text);
-  }
+  for (const rule of SCALAR_RULES) if (fits(rule, text)) return rule.construct(text);
   return text;
 }
 function resolveExplicit(tag, text) {
@@ -429,10 +430,6 @@ var scalarTypes = SCALAR_RULES.map(
     construct: (text) => rule.construct(text ?? "")
   })
 );
-var FIRST_CHARS = new Map(SCALAR_RULES.map((r) => [r, new Set(r.firstChars)]));
-function fits(rule, text) {
-  return FIRST_CHARS.get(rule).has(text.charAt(0)) && rule.pattern.test(text);
-}
 var schema = FAILSAFE_SCHEMA.extend({ implicit: [...scalarTypes, types.merge] });
 var FAST_MAX_DEPTH = MAX_DEPTH - 50;
 var ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;

@@ -22,7 +22,7 @@ import {
   textIssue,
   thousands,
   writeStderr
-} from "./chunk-4PHY7QWF.js";
+} from "./chunk-T6RCQIEF.js";
 import {
   EXIT_OK,
   EXIT_USAGE

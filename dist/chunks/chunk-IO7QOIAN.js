@@ -5,7 +5,7 @@ import {
   buildGraph,
   closure,
   loadPipelineFile
-} from "./chunk-4PHY7QWF.js";
+} from "./chunk-T6RCQIEF.js";
 
 // src/runner/limits.ts
 var GIB = 1024 ** 3;

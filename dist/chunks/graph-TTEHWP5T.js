@@ -11,7 +11,7 @@ import {
   loadPipeline,
   writeStderr,
   writeStdout
-} from "./chunk-4PHY7QWF.js";
+} from "./chunk-T6RCQIEF.js";
 import {
   EXIT_FAILED,
   EXIT_OK,

@@ -5,11 +5,11 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-UTAGRX6H.js";
+} from "./chunk-IO7QOIAN.js";
 import {
   writeStderr,
   writeStdout
-} from "./chunk-4PHY7QWF.js";
+} from "./chunk-T6RCQIEF.js";
 import {
   EXIT_USAGE
 } from "./chunk-LRK5QGZ7.js";
