@@ -10,7 +10,7 @@ var commands = [
   { name: "graph", load: async () => (await import("./chunks/graph-TTEHWP5T.js")).registerGraph },
   { name: "run", load: async () => (await import("./chunks/run-5BLQPL7Z.js")).registerRun },
   { name: "codelists", load: async () => (await import("./chunks/codelists-VJDGV2BB.js")).registerCodelists },
-  { name: "app", load: async () => (await import("./chunks/app-RIEXXQ24.js")).registerApp },
+  { name: "app", load: async () => (await import("./chunks/app-O4E2D43T.js")).registerApp },
   { name: "backend", load: async () => (await import("./chunks/backend-B2EKEJBQ.js")).registerBackend }
 ];
 function commandsFor(argv) {

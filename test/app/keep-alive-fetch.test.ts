@@ -197,3 +197,35 @@ describe("https", () => {
     }
   });
 });
+
+describe("a kept-alive connection the server has dropped", () => {
+  it("is sent again once on a new connection, and a second reset is an error", async () => {
+    const requestsPerConnection = new Map<unknown, number>();
+    const resets: string[] = [];
+    let resetEvery = false;
+    const url = await serve((req, body, res) => {
+      const seen = (requestsPerConnection.get(req.socket) ?? 0) + 1;
+      requestsPerConnection.set(req.socket, seen);
+      // As a server whose idle timeout fired just as the client reused the connection.
+      if (resetEvery || seen === 2) {
+        resets.push(body);
+        req.socket.resetAndDestroy();
+        return;
+      }
+      res.end(`ok ${body}`);
+    });
+    const ownFetch = createKeepAliveFetch({ timeoutMs: 2_000, maxSockets: 1 });
+    expect(await (await ownFetch(url, { method: "POST", body: "first" })).text()).toBe("ok first");
+    expect(await (await ownFetch(url, { method: "POST", body: "second" })).text()).toBe("ok second");
+    expect(resets).toEqual(["second"]);
+    expect(requestsPerConnection.size).toBe(2);
+
+    resetEvery = true;
+    await expect(ownFetch(url, { method: "POST", body: "third" })).rejects.toMatchObject({
+      name: "TypeError",
+      cause: { code: "ECONNRESET" },
+    });
+    // Sent on the reused connection and once more on a new one: never more.
+    expect(resets).toEqual(["second", "third", "third"]);
+  });
+});

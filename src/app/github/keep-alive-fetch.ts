@@ -67,6 +67,7 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): Fetch
     headers: Record<string, string>,
     body: Buffer | undefined,
     signal: AbortSignal | null,
+    mayRetry = true,
   ): Promise<IncomingMessage> {
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       return Promise.reject(
@@ -89,8 +90,14 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): Fetch
         signal?.removeEventListener("abort", onAbort);
         resolve(res);
       });
-      req.on("error", (error) => {
+      req.on("error", (error: NodeJS.ErrnoException) => {
         signal?.removeEventListener("abort", onAbort);
+        // A kept-alive connection the server closed while it sat idle fails as soon as it is reused,
+        // before the request reached the server: send it once more on a new connection.
+        if (mayRetry && req.reusedSocket && error.code === "ECONNRESET") {
+          send(url, method, headers, body, signal, false).then(resolve, reject);
+          return;
+        }
         reject(error.name === "AbortError" ? error : new TypeError("fetch failed", { cause: error }));
       });
       req.end(body);

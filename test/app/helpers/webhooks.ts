@@ -40,6 +40,15 @@ export async function sendWebhook(
     "x-github-hook-id": "123456789",
     "x-hub-signature-256": signature,
   };
+  return post(url, headers, body, true);
+}
+
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  mayRetry: boolean,
+): Promise<WebhookResponse> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: "POST", headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -49,7 +58,13 @@ export async function sendWebhook(
       );
       res.on("error", reject);
     });
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // An idle kept-alive connection may be closed by the server just as it is reused; the request
+      // never reached the server, so it is sent again on a new connection (as Node's docs advise).
+      if (mayRetry && req.reusedSocket && error.code === "ECONNRESET") {
+        post(url, headers, body, false).then(resolve, reject);
+      } else reject(error);
+    });
     req.end(body);
   });
 }

@@ -71,7 +71,7 @@ function createKeepAliveFetch(options = {}) {
       url = next;
     }
   };
-  function send(url, method, headers, body, signal) {
+  function send(url, method, headers, body, signal, mayRetry = true) {
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       return Promise.reject(
         new TypeError("fetch failed", { cause: new Error(`unsupported protocol ${url.protocol}`) })
@@ -95,6 +95,10 @@ function createKeepAliveFetch(options = {}) {
       });
       req.on("error", (error) => {
         signal?.removeEventListener("abort", onAbort);
+        if (mayRetry && req.reusedSocket && error.code === "ECONNRESET") {
+          send(url, method, headers, body, signal, false).then(resolve, reject);
+          return;
+        }
         reject(error.name === "AbortError" ? error : new TypeError("fetch failed", { cause: error }));
       });
       req.end(body);
