@@ -58,10 +58,15 @@ const load = existsSync("/proc/loadavg") ? readFileSync("/proc/loadavg", "utf8")
 console.log(`cli: whole process (median wall time of 20 runs; load average ${load})`);
 const bare = processTime(["-e", "0"], 20);
 const check = processTime([cli, "check", realFile], 20);
+// Help registers every subcommand; each must load only its definition, not the server behind it.
+const help = processTime([cli, "--help"], 10);
 console.log(
   `${"node -e 0 (Node's own start-up, for comparison)".padEnd(58)} ${bare.wall.toFixed(1).padStart(9)} ms`,
 );
 line("trestle check on one real file", check.wall, "ms", 150);
+console.log(
+  `${"trestle --help (every subcommand registered)".padEnd(58)} ${help.wall.toFixed(1).padStart(9)} ms  ratio to check ${(help.wall / check.wall).toFixed(2)}`,
+);
 if (bare.cpu !== null && check.cpu !== null) {
   // CPU time includes V8's helper threads, so on an idle machine it runs a little above wall time.
   console.log(

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import { RAP_BASE_PATH } from "../rap/index.ts";
 import { type Executor, type ExecutorChoice, selectExecutor } from "../runner/index.ts";
 import { lockDataDir } from "./data-lock.ts";
+import { DEFAULT_MAX_WORKERS } from "./defaults.ts";
 import { buildServer } from "./http/server.ts";
 import { ProjectSource } from "./project-source.ts";
 import { RepoCache } from "./repos.ts";
@@ -15,8 +16,6 @@ import { openDatabase } from "./store/database.ts";
 import { Store } from "./store/store.ts";
 import type { TokenTable } from "./tokens.ts";
 import { WorkspaceRunner } from "./workspace-runner.ts";
-
-export const DEFAULT_MAX_WORKERS = 2;
 
 export interface BackendOptions {
   readonly dataDir: string;

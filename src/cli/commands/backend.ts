@@ -1,11 +1,10 @@
 // `trestle backend serve --data DIR --port N`: the reference RAP API backend. Tokens come from
 // TRESTLE_RAP_TOKENS ("TOKEN:backend[,backend…];TOKEN2:…"). It serves until SIGINT or SIGTERM, then
 // stops its jobs (they run again on the next start) and exits 0; it exits 2 when it cannot start.
+// The backend itself (fastify, SQLite, the runner) is loaded only when the command runs, so that
+// `trestle --help` and `trestle --version`, which register every command, do not wait for it.
 import type { Command } from "commander";
-import { BackendStartError, DEFAULT_MAX_WORKERS, startBackend } from "../../backend/backend.ts";
-import { parseTokens } from "../../backend/tokens.ts";
-import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
-import { writeStderr } from "../write-output.ts";
+import { DEFAULT_MAX_WORKERS } from "../../backend/defaults.ts";
 
 export interface BackendServeFlags {
   data?: string;
@@ -20,8 +19,8 @@ export interface BackendServeFlags {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const EXECUTORS = ["local", "docker", "auto"] as const;
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+export const EXECUTORS = ["local", "docker", "auto"] as const;
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export function registerBackend(program: Command): void {
   const backend = program
@@ -43,76 +42,7 @@ export function registerBackend(program: Command): void {
     .option("--executor <name>", "how jobs run: local, docker or auto", "local")
     .option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent", "info")
     .action(async (flags: BackendServeFlags) => {
+      const { serveBackend } = await import("./backend-serve.ts");
       process.exitCode = await serveBackend(flags, process.env);
     });
-}
-
-function positiveInt(text: string): number | null {
-  return /^\d+$/.test(text) && Number(text) > 0 && Number(text) <= 1000 ? Number(text) : null;
-}
-
-export async function serveBackend(flags: BackendServeFlags, env: NodeJS.ProcessEnv): Promise<number> {
-  const problem = (message: string) => {
-    writeStderr(`trestle backend serve: ${message}\n`);
-    return EXIT_USAGE;
-  };
-  const tokens = parseTokens(env.TRESTLE_RAP_TOKENS);
-  if (!tokens.ok) return problem(tokens.message);
-  const port = /^\d+$/.test(flags.port ?? "") ? Number(flags.port) : Number.NaN;
-  if (!(port >= 0 && port <= 65535))
-    return problem(`--port must be a number from 0 to 65535, not '${flags.port}'`);
-  let maxWorkers: number | Record<string, number> = DEFAULT_MAX_WORKERS;
-  if (flags.maxWorkers !== undefined) {
-    const n = positiveInt(flags.maxWorkers);
-    if (n === null)
-      return problem(`--max-workers must be a number from 1 to 1000, not '${flags.maxWorkers}'`);
-    maxWorkers = n;
-  }
-  if (flags.workers !== undefined && flags.workers.length > 0) {
-    const perBackend: Record<string, number> = {};
-    for (const entry of flags.workers) {
-      const [slug, count] = entry.split("=");
-      const n = positiveInt(count ?? "");
-      if (!slug || n === null)
-        return problem(`--workers takes backend=N with N from 1 to 1000, not '${entry}'`);
-      perBackend[slug] = n;
-    }
-    const fallback = typeof maxWorkers === "number" ? maxWorkers : DEFAULT_MAX_WORKERS;
-    maxWorkers = Object.fromEntries(tokens.tokens.allBackends.map((b) => [b, perBackend[b] ?? fallback]));
-    Object.assign(maxWorkers, perBackend);
-  }
-  const executor = flags.executor ?? "local";
-  if (!(EXECUTORS as readonly string[]).includes(executor)) {
-    return problem(`--executor must be one of ${EXECUTORS.join(", ")}, not '${executor}'`);
-  }
-  const level = flags.logLevel ?? "info";
-  if (!LOG_LEVELS.includes(level)) return problem(`--log-level must be one of ${LOG_LEVELS.join(", ")}`);
-
-  let backend: Awaited<ReturnType<typeof startBackend>>;
-  try {
-    backend = await startBackend({
-      dataDir: flags.data ?? ".",
-      port,
-      host: flags.host ?? "127.0.0.1",
-      tokens: tokens.tokens,
-      maxWorkers,
-      allowAnyCommit: flags.allowAnyCommit === true,
-      allowedRepoPrefixes: flags.allowRepo ?? [],
-      executor: executor as (typeof EXECUTORS)[number],
-      logger: { level },
-    });
-  } catch (error) {
-    const message = error instanceof BackendStartError ? error.message : String(error);
-    return problem(message);
-  }
-  writeStderr(`trestle backend: serving the RAP API at ${backend.apiUrl}\n`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  writeStderr(
-    `trestle backend: ${signal} received, stopping; running jobs will run again on the next start\n`,
-  );
-  await backend.close();
-  return EXIT_OK;
 }

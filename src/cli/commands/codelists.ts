@@ -1,7 +1,6 @@
 // `trestle codelists check [--project DIR] [--offline]`: the research action's codelists check.
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { checkCodelists } from "../../codelists/index.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
 
 interface CheckFlags {
@@ -34,6 +33,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     process.stderr.write(`trestle: no such project folder: ${flags.project}\n`);
     return EXIT_USAGE;
   }
+  // Loaded here, not at the top, so that `trestle --help` does not load the codelists check.
+  const { checkCodelists } = await import("../../codelists/index.ts");
   const report = await checkCodelists(flags.project, {
     inCi: Boolean(process.env.GITHUB_WORKFLOW),
     upstream: !flags.offline,
