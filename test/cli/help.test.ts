@@ -58,9 +58,10 @@ describe("trestle --help and --version", () => {
     expect(backend.stdout).toContain("(default 2)");
   });
 
-  it("the hook does refuse: running the App does load Probot", async () => {
+  it("the hook does refuse: running the App loads them", async () => {
     const run = await trestle(["app"], { env: { ...refusingServers, APP_ID: "", WEBHOOK_SECRET: "" } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("refused to load probot");
+    // Which one is resolved first differs between Node versions.
+    expect(run.stderr).toMatch(/refused to load (probot|fastify|better-sqlite3)/);
   });
 });
