@@ -2,6 +2,7 @@
 // kill reason, and its output lines both logged and passed on.
 import type { JobContext } from "./job.ts";
 import type { JobLog } from "./job-log.ts";
+import { forgetJobProcess, noteJobProcess } from "./state/job-processes.ts";
 import type { ExecResult, KillReason } from "./types.ts";
 
 export async function execute(
@@ -19,6 +20,7 @@ export async function execute(
   ctx.signal.addEventListener("abort", onCancel, { once: true });
   const timer = setTimeout(() => stop("timeout"), ctx.limits.timeoutMs);
   const start = performance.now();
+  let pid: number | null = null;
   try {
     const result = await ctx.executor.run(
       {
@@ -38,6 +40,10 @@ export async function execute(
           log.add(line);
           ctx.onLine(line, stream);
         },
+        onStarted: (started) => {
+          pid = started;
+          noteJobProcess(ctx.projectDir, started);
+        },
       },
     );
     // A kill the executor did not notice still counts (e.g. the process ended as it was signalled).
@@ -45,6 +51,7 @@ export async function execute(
       result.killed ?? (controller.signal.aborted ? (controller.signal.reason as KillReason) : null);
     return { result: { ...result, killed }, ms: performance.now() - start };
   } finally {
+    if (pid !== null) forgetJobProcess(ctx.projectDir, pid);
     clearTimeout(timer);
     ctx.signal.removeEventListener("abort", onCancel);
   }

@@ -11,6 +11,7 @@ import { ManifestWriter } from "./manifest.ts";
 import { checkRequest, inputsFrom, planDetails } from "./plan.ts";
 import { loadProject } from "./project.ts";
 import { Scheduler } from "./scheduler.ts";
+import { stopLeftoverJobs } from "./state/job-processes.ts";
 import { acquireLock } from "./state/lock.ts";
 import { WORK_DIR } from "./state/paths.ts";
 import type { ActionRecord } from "./state/records.ts";
@@ -140,6 +141,8 @@ async function execute(
     return { kind: "cannot_start", problem: { code: "project_busy", message, pid: lock.pid } };
   }
   try {
+    // A crashed run's jobs may still be running; stop them before their work is run again.
+    await stopLeftoverJobs(projectDir);
     await discardStaleWork(join(projectDir, WORK_DIR));
     const details = await planDetails({ ...options, projectDir, pipeline });
     if ("problem" in details) return { kind: "cannot_start", problem: details.problem };

@@ -135,6 +135,11 @@ export interface ExecIO {
   readonly signal: AbortSignal;
   /** One line of the job's output (without the newline). */
   readonly onLine: (line: string, stream: "stdout" | "stderr") => void;
+  /**
+   * Called by executors that run the job as a host process group, with the group's id (its
+   * leader's pid), as soon as it starts: a later run can then stop it if this run dies first.
+   */
+  readonly onStarted?: (pid: number) => void;
 }
 
 export interface Executor {

@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { planRun } from "../../src/runner/index.ts";
+import { procStatFields } from "../../src/runner/proc-stat.ts";
 import { jobsOf, pythonProject, ROOT, run, type TempProject, tempProject, writer } from "./helpers.ts";
 
 let project: TempProject | null = null;
@@ -88,6 +89,75 @@ it("recovers from a run killed in the middle of a job", async () => {
   expect(await readdir(work).catch(() => [])).toEqual([]);
   await expect(project.read("metadata/.trestle/lock")).rejects.toThrow();
 });
+
+/** Whether a process runs (a zombie, killed and not yet reaped by its new parent, does not). */
+function running(pid: number): boolean {
+  const state = procStatFields(pid)?.[0];
+  return state !== undefined && state !== "Z";
+}
+
+it.runIf(process.platform === "linux")(
+  "stops a job that outlived its killed run before running it again",
+  async () => {
+    project = await tempProject({
+      "project.yaml": pythonProject([
+        { name: "slow", script: "analysis/slow.py", outputs: { "output/slow.csv": "highly_sensitive" } },
+      ]),
+      "analysis/slow.py":
+        "import os, pathlib, time\npathlib.Path('pgid').write_text(str(os.getpgid(0)))\ntime.sleep(120)\n",
+    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "test/runner/fixtures/run-child.ts"), project.dir, "slow"],
+      { cwd: ROOT, stdio: "ignore", detached: true },
+    );
+    pids.push(child.pid!);
+    const work = join(project.dir, "metadata/.trestle/work");
+    const jobPgid = await waitFor("the slow job to start", async () => {
+      for (const entry of await readdir(work)) {
+        const text = await readFile(join(work, entry, "pgid"), "utf8").catch(() => "");
+        if (text) return Number(text);
+      }
+      return null;
+    });
+    pids.push(jobPgid);
+    // Only the run is killed, as a backend is by SIGKILL: the job's own process group lives on.
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+    expect(running(jobPgid)).toBe(true);
+    expect(await readdir(join(project.dir, "metadata/.trestle/processes"))).toEqual([String(jobPgid)]);
+
+    await project.write("analysis/slow.py", writer({ "output/slow.csv": "done\n" }));
+    const { outcome } = await run(project.dir, ["slow"]);
+    expect(jobsOf(outcome).get("slow")).toMatchObject({ statusCode: "succeeded" });
+    await waitFor("the left-over job to be stopped", async () => (running(jobPgid) ? null : true), 5000);
+    expect(await readdir(join(project.dir, "metadata/.trestle/processes"))).toEqual([]);
+  },
+);
+
+it.runIf(process.platform === "linux")(
+  "leaves alone a process whose pid a left-over note names, when it is another process",
+  async () => {
+    project = await tempProject({
+      "project.yaml": pythonProject([
+        { name: "a", script: "a.py", outputs: { "output/a.csv": "highly_sensitive" } },
+      ]),
+      "a.py": writer({ "output/a.csv": "a\n" }),
+    });
+    // The pid of a crashed run's job, since reused by an unrelated process: same pid, other start.
+    const unrelated = spawn("sleep", ["60"], { stdio: "ignore", detached: true });
+    pids.push(unrelated.pid!);
+    const started = procStatFields(unrelated.pid!)![19]!;
+    await project.write(`metadata/.trestle/processes/${unrelated.pid}`, `another-boot ${started}\n`);
+    await project.write("metadata/.trestle/processes/999999999", "gone 1\n");
+
+    const { outcome } = await run(project.dir, ["a"]);
+    expect(jobsOf(outcome).get("a")).toMatchObject({ statusCode: "succeeded" });
+    expect(running(unrelated.pid!)).toBe(true);
+    expect(await readdir(join(project.dir, "metadata/.trestle/processes"))).toEqual([]);
+  },
+);
 
 it("refuses to start while another live run holds the project", async () => {
   project = await tempProject({

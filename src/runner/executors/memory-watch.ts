@@ -2,7 +2,8 @@
 // over /proc serve every running job, so the cost does not grow with the number of jobs; the pass is
 // synchronous because /proc reads are cheap and queueing them behind the runner's file work in the
 // thread pool would only delay the check.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { procStatFields } from "../proc-stat.ts";
 
 const INTERVAL_MS = 500;
 const PAGE_SIZE = 4096;
@@ -26,14 +27,8 @@ export function residentByGroup(groups: ReadonlySet<number>): Map<number, number
   const totals = new Map<number, number>();
   for (const name of names) {
     if (name.charCodeAt(0) < 48 || name.charCodeAt(0) > 57) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, "latin1");
-    } catch {
-      continue; // The process ended while we looked.
-    }
-    // Fields after the command name (which may hold spaces and parentheses) start after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const fields = procStatFields(name);
+    if (fields === null) continue; // The process ended while we looked.
     const group = Number(fields[2]);
     if (groups.has(group)) totals.set(group, (totals.get(group) ?? 0) + Number(fields[21]) * PAGE_SIZE);
   }

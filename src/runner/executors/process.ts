@@ -41,6 +41,7 @@ export function runProcess(spec: ProcessSpec, io: ExecIO): Promise<ProcessOutcom
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    if (child.pid !== undefined) io.onStarted?.(child.pid);
     const stop = (reason: KillReason) => {
       if (killed || child.pid === undefined) return;
       killed = reason;

@@ -5,7 +5,7 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-IO7QOIAN.js";
+} from "./chunk-BMDGMBTM.js";
 import {
   writeStderr,
   writeStdout

@@ -3,7 +3,7 @@ import {
   EXECUTORS,
   LOG_LEVELS,
   registerBackend
-} from "./chunk-A67APAVQ.js";
+} from "./chunk-MRC3Z5WJ.js";
 export {
   EXECUTORS,
   LOG_LEVELS,

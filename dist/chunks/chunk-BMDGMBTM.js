@@ -47,7 +47,7 @@ function formatDuration(ms) {
 
 // src/runner/run.ts
 import { availableParallelism } from "node:os";
-import { basename as basename2, join as join15, resolve } from "node:path";
+import { basename as basename2, join as join16, resolve } from "node:path";
 
 // src/runner/executors/builtin/cohortextractor.ts
 import { copyFile, mkdir as mkdir2, readdir as readdir2, readFile } from "node:fs/promises";
@@ -753,7 +753,21 @@ import { spawn as spawn2 } from "node:child_process";
 import { createInterface as createInterface2 } from "node:readline";
 
 // src/runner/executors/memory-watch.ts
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+
+// src/runner/proc-stat.ts
+import { readFileSync } from "node:fs";
+function procStatFields(pid) {
+  let stat4;
+  try {
+    stat4 = readFileSync(`/proc/${pid}/stat`, "latin1");
+  } catch {
+    return null;
+  }
+  return stat4.slice(stat4.lastIndexOf(")") + 2).split(" ");
+}
+
+// src/runner/executors/memory-watch.ts
 var INTERVAL_MS = 500;
 var PAGE_SIZE = 4096;
 var watched = /* @__PURE__ */ new Map();
@@ -768,13 +782,8 @@ function residentByGroup(groups) {
   const totals = /* @__PURE__ */ new Map();
   for (const name of names) {
     if (name.charCodeAt(0) < 48 || name.charCodeAt(0) > 57) continue;
-    let stat4;
-    try {
-      stat4 = readFileSync(`/proc/${name}/stat`, "latin1");
-    } catch {
-      continue;
-    }
-    const fields = stat4.slice(stat4.lastIndexOf(")") + 2).split(" ");
+    const fields = procStatFields(name);
+    if (fields === null) continue;
     const group = Number(fields[2]);
     if (groups.has(group)) totals.set(group, (totals.get(group) ?? 0) + Number(fields[21]) * PAGE_SIZE);
   }
@@ -829,6 +838,7 @@ function runProcess(spec, io) {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
+    if (child.pid !== void 0) io.onStarted?.(child.pid);
     const stop = (reason) => {
       if (killed || child.pid === void 0) return;
       killed = reason;
@@ -1049,8 +1059,72 @@ async function selectExecutor(choice, options = {}) {
 }
 
 // src/runner/job.ts
-import { mkdir as mkdir5, rm as rm4 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { mkdir as mkdir5, rm as rm5 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+
+// src/runner/state/job-processes.ts
+import { mkdirSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import { readdir as readdir3, readFile as readFile5, rm as rm2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/runner/state/paths.ts
+var STATE_DIR = "metadata/.trestle";
+var JOBS_DIR = `${STATE_DIR}/jobs`;
+var WORK_DIR = `${STATE_DIR}/work`;
+var LOCK_FILE = `${STATE_DIR}/lock`;
+var MANIFEST_FILE = "metadata/manifest.json";
+function actionFileName(action) {
+  if (action === "") return "%";
+  const encoded = action.replace(
+    /[%/\\\0:*?"<>|\n\r\t]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`
+  );
+  if (encoded === "." || encoded === "..") return encoded.replace(/\./g, "%2e");
+  return encoded;
+}
+
+// src/runner/state/job-processes.ts
+var PROCESSES_DIR = `${STATE_DIR}/processes`;
+function processIdentity(pid) {
+  const started = procStatFields(pid)?.[19];
+  if (started === void 0) return null;
+  let boot;
+  try {
+    boot = readFileSync2("/proc/sys/kernel/random/boot_id", "latin1").trim();
+  } catch {
+    return null;
+  }
+  return `${boot} ${started}`;
+}
+function noteJobProcess(projectDir, pid) {
+  const identity = processIdentity(pid);
+  if (identity === null) return;
+  const dir = join5(projectDir, PROCESSES_DIR);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join5(dir, String(pid)), `${identity}
+`);
+}
+function forgetJobProcess(projectDir, pid) {
+  rmSync(join5(projectDir, PROCESSES_DIR, String(pid)), { force: true });
+}
+async function stopLeftoverJobs(projectDir) {
+  const dir = join5(projectDir, PROCESSES_DIR);
+  const names = await readdir3(dir).catch(() => []);
+  const stopped = [];
+  for (const name of names) {
+    const pid = Number(name);
+    const noted = (await readFile5(join5(dir, name), "utf8").catch(() => "")).trim();
+    if (Number.isInteger(pid) && pid > 1 && noted !== "" && processIdentity(pid) === noted) {
+      try {
+        process.kill(-pid, "SIGKILL");
+        stopped.push(pid);
+      } catch {
+      }
+    }
+    await rm2(join5(dir, name), { force: true });
+  }
+  return stopped;
+}
 
 // src/runner/job-execute.ts
 async function execute(ctx, workDir, homeDir, log) {
@@ -1063,6 +1137,7 @@ async function execute(ctx, workDir, homeDir, log) {
   ctx.signal.addEventListener("abort", onCancel, { once: true });
   const timer2 = setTimeout(() => stop("timeout"), ctx.limits.timeoutMs);
   const start = performance.now();
+  let pid = null;
   try {
     const result = await ctx.executor.run(
       {
@@ -1081,12 +1156,17 @@ async function execute(ctx, workDir, homeDir, log) {
         onLine: (line, stream) => {
           log.add(line);
           ctx.onLine(line, stream);
+        },
+        onStarted: (started) => {
+          pid = started;
+          noteJobProcess(ctx.projectDir, started);
         }
       }
     );
     const killed = result.killed ?? (controller.signal.aborted ? controller.signal.reason : null);
     return { result: { ...result, killed }, ms: performance.now() - start };
   } finally {
+    if (pid !== null) forgetJobProcess(ctx.projectDir, pid);
     clearTimeout(timer2);
     ctx.signal.removeEventListener("abort", onCancel);
   }
@@ -1160,25 +1240,7 @@ function formatLogFile(lines, summary, outputs, invalid) {
 }
 
 // src/runner/job-log-file.ts
-import { join as join5 } from "node:path";
-
-// src/runner/state/paths.ts
-var STATE_DIR = "metadata/.trestle";
-var JOBS_DIR = `${STATE_DIR}/jobs`;
-var WORK_DIR = `${STATE_DIR}/work`;
-var LOCK_FILE = `${STATE_DIR}/lock`;
-var MANIFEST_FILE = "metadata/manifest.json";
-function actionFileName(action) {
-  if (action === "") return "%";
-  const encoded = action.replace(
-    /[%/\\\0:*?"<>|\n\r\t]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`
-  );
-  if (encoded === "." || encoded === "..") return encoded.replace(/\./g, "%2e");
-  return encoded;
-}
-
-// src/runner/job-log-file.ts
+import { join as join6 } from "node:path";
 async function writeJobLog(ctx, log, verdict, info, outputs, invalid) {
   const rel = `metadata/${actionFileName(ctx.action.id)}.log`;
   const text = formatLogFile(
@@ -1198,7 +1260,7 @@ async function writeJobLog(ctx, log, verdict, info, outputs, invalid) {
     outputs,
     invalid
   );
-  await writeFileAtomic(join5(ctx.projectDir, rel), text);
+  await writeFileAtomic(join6(ctx.projectDir, rel), text);
   return rel;
 }
 
@@ -1280,7 +1342,7 @@ function classify(exec, limits, refused, unmatched, level4Count) {
 }
 
 // src/runner/level4.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { extname as extname2 } from "node:path";
 var LEVEL4_MAX_FILESIZE = 16 * 1024 * 1024;
 var LEVEL4_MAX_CSV_ROWS = 5e3;
@@ -1304,7 +1366,7 @@ async function checkLevel4(absPath, relPath, size) {
   if (suffix !== ".csv") return { message: null, rows: null, cols: null };
   let records;
   try {
-    records = parseCsv(await readFile5(absPath, "utf8"));
+    records = parseCsv(await readFile6(absPath, "utf8"));
   } catch {
     return { message: null, rows: null, cols: null };
   }
@@ -1320,18 +1382,18 @@ async function checkLevel4(absPath, relPath, size) {
 }
 
 // src/runner/outputs.ts
-import { copyFile as copyFile2, lstat as lstat2, realpath as realpath3, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { copyFile as copyFile2, lstat as lstat2, realpath as realpath3, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 
 // src/runner/hash.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile as readFile6, stat } from "node:fs/promises";
+import { readFile as readFile7, stat } from "node:fs/promises";
 var SMALL = 1024 * 1024;
 async function hashFile(path) {
   const info = await stat(path);
   if (info.size <= SMALL)
-    return createHash("sha256").update(await readFile6(path)).digest("hex");
+    return createHash("sha256").update(await readFile7(path)).digest("hex");
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(path)) hash.update(chunk);
   return hash.digest("hex");
@@ -1360,7 +1422,7 @@ async function scanOutputs(ws, spec) {
     if (ws.code.has(entry.path)) continue;
     const input = ws.inputs.get(entry.path);
     if (input) {
-      const info = await lstat2(join6(ws.workDir, entry.path)).catch(() => null);
+      const info = await lstat2(join7(ws.workDir, entry.path)).catch(() => null);
       if (info && info.mtimeMs === input.mtimeMs) continue;
     }
     candidates.push(entry);
@@ -1394,7 +1456,7 @@ async function scanOutputs(ws, spec) {
   return { matched, unmatchedPatterns, unmatchedFiles, refused: dedupe(refused) };
 }
 async function describeLink(workDir, path) {
-  const target = await realpath3(join6(workDir, path)).catch(() => null);
+  const target = await realpath3(join7(workDir, path)).catch(() => null);
   const root = await realpath3(workDir);
   if (target === null || !isInside(root, target)) return "a symbolic link to a place outside the workspace";
   return "a symbolic link (outputs must be regular files)";
@@ -1417,7 +1479,7 @@ async function persistOutputs(ws, projectDir, matched, onFile) {
       refused.push({ path, reason: "its place in the project folder leads outside it" });
       continue;
     }
-    const source = join6(ws.workDir, path);
+    const source = join7(ws.workDir, path);
     const temp = `${target}.trestle-${process.pid}.tmp`;
     await copyFile2(source, temp);
     await rename2(temp, target);
@@ -1440,28 +1502,28 @@ async function removeObsolete(projectDir, previous, current) {
   const root = await realpath3(projectDir);
   for (const path of previous) {
     if (keep.has(path.toLowerCase()) || unsafePattern(path)) continue;
-    const abs = join6(root, path);
+    const abs = join7(root, path);
     const info = await lstat2(abs).catch(() => null);
     if (!info || !(info.isFile() || info.isSymbolicLink())) continue;
-    const parent = await realpath3(join6(abs, "..")).catch(() => null);
+    const parent = await realpath3(join7(abs, "..")).catch(() => null);
     if (parent === null || !isInside(root, parent)) continue;
-    await rm2(abs, { force: true });
+    await rm3(abs, { force: true });
     removed.push(path);
   }
   return removed;
 }
 
 // src/runner/state/records.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join8 } from "node:path";
 var RECORD_VERSION = 1;
 function recordPath(projectDir, action) {
-  return join7(projectDir, JOBS_DIR, `${actionFileName(action)}.json`);
+  return join8(projectDir, JOBS_DIR, `${actionFileName(action)}.json`);
 }
 async function readRecord(projectDir, action) {
   let text;
   try {
-    text = await readFile7(recordPath(projectDir, action), "utf8");
+    text = await readFile8(recordPath(projectDir, action), "utf8");
   } catch {
     return null;
   }
@@ -1480,12 +1542,12 @@ async function writeRecord(projectDir, record) {
 
 // src/runner/workspace.ts
 import { constants as constants2 } from "node:fs";
-import { copyFile as copyFile3, lstat as lstat3, mkdir as mkdir4, readdir as readdir3, readFile as readFile8, rm as rm3, stat as stat3, utimes, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { copyFile as copyFile3, lstat as lstat3, mkdir as mkdir4, readdir as readdir4, readFile as readFile9, rm as rm4, stat as stat3, utimes, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 
 // src/runner/code-tree.ts
 import { realpath as realpath4, stat as stat2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var EXCLUDED_TOP = /* @__PURE__ */ new Set([".git", "metadata"]);
 async function scanCodeTree(projectDir, pipeline) {
   const root = await realpath4(projectDir);
@@ -1497,7 +1559,7 @@ async function scanCodeTree(projectDir, pipeline) {
   await Promise.all(
     entries.map(async (entry) => {
       if (entry.kind !== "file" && entry.kind !== "symlink") return;
-      const abs = join8(root, entry.path);
+      const abs = join9(root, entry.path);
       const target = entry.kind === "file" ? abs : await realpath4(abs).catch(() => null);
       const info = target ? await stat2(target).catch(() => null) : null;
       if (target && info?.isFile() && isInside(root, target)) {
@@ -1587,7 +1649,7 @@ async function makeFolders(root, paths) {
     for (let at = path.indexOf("/"); at >= 0; at = path.indexOf("/", at + 1)) dirs.add(path.slice(0, at));
   }
   for (const dir of [...dirs].sort())
-    await mkdir4(join9(root, dir)).catch((error) => {
+    await mkdir4(join10(root, dir)).catch((error) => {
       if (error.code !== "EEXIST") throw error;
     });
 }
@@ -1595,21 +1657,21 @@ async function inBatches(items, size, each) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(each));
 }
 async function probeReadTracking(dir) {
-  const probeDir = join9(dir, `.probe-${process.pid}-${Date.now()}`);
+  const probeDir = join10(dir, `.probe-${process.pid}-${Date.now()}`);
   try {
     await mkdir4(probeDir, { recursive: true });
-    const file = join9(probeDir, "probe");
+    const file = join10(probeDir, "probe");
     await writeFile3(file, "probe");
     await utimes(file, MARK_S, MARK_S + 1);
     await utimes(probeDir, MARK_S, MARK_S + 1);
-    await readFile8(file);
-    await readdir3(probeDir);
+    await readFile9(file);
+    await readdir4(probeDir);
     const [f, d] = await Promise.all([lstat3(file), lstat3(probeDir)]);
     return f.atimeMs !== MARK_MS && d.atimeMs !== MARK_MS ? "atime" : "all";
   } catch {
     return "all";
   } finally {
-    await rm3(probeDir, { recursive: true, force: true });
+    await rm4(probeDir, { recursive: true, force: true });
   }
 }
 async function prepareWorkspace(options) {
@@ -1621,7 +1683,7 @@ async function prepareWorkspace(options) {
   await makeFolders(workDir, [...codePaths, ...options.inputs]);
   await inBatches(codePaths, 32, async (path) => {
     const src = tree.files.get(path);
-    const dst = join9(workDir, path);
+    const dst = join10(workDir, path);
     await copy(src, dst);
     const mtimeMs = tree.mtimes.get(path) ?? (await stat3(src)).mtimeMs;
     await utimes(dst, MARK_S, mtimeMs / 1e3);
@@ -1630,9 +1692,9 @@ async function prepareWorkspace(options) {
   const inputs = /* @__PURE__ */ new Map();
   for (const path of options.inputs) {
     options.onInput?.(path);
-    const dst = join9(workDir, path);
+    const dst = join10(workDir, path);
     try {
-      await copy(join9(options.projectDir, path), dst);
+      await copy(join10(options.projectDir, path), dst);
     } catch (error) {
       throw new MissingInputError(path, { cause: error });
     }
@@ -1640,7 +1702,7 @@ async function prepareWorkspace(options) {
   }
   const dirListings = listings([...code.keys(), ...inputs.keys()]);
   const dirs = [...dirListings.keys()].sort((a, b) => b.split("/").length - a.split("/").length);
-  for (const dir of dirs) await utimes(join9(workDir, dir), MARK_S, MARK_S);
+  for (const dir of dirs) await utimes(join10(workDir, dir), MARK_S, MARK_S);
   return { workDir, code, inputs, listings: dirListings, tracking: options.tracking };
 }
 async function observeReads(ws) {
@@ -1648,19 +1710,19 @@ async function observeReads(ws) {
   const changed = [];
   const listed = [];
   await inBatches([...ws.code], 64, async ([path, mtimeMs]) => {
-    const info = await lstat3(join9(ws.workDir, path)).catch(() => null);
+    const info = await lstat3(join10(ws.workDir, path)).catch(() => null);
     if (!info || Math.abs(info.mtimeMs - mtimeMs) > 1 || !info.isFile()) changed.push(path);
     else if (ws.tracking === "all" || info.atimeMs !== MARK_MS) readFiles.push(path);
   });
   const all = ws.tracking === "all" || readFiles.length === 0 && changed.length === 0 && ws.code.size > 0;
   if (all) readFiles.splice(0, readFiles.length, ...[...ws.code.keys()].filter((p) => !changed.includes(p)));
   for (const dir of ws.listings.keys()) {
-    const info = await lstat3(join9(ws.workDir, dir)).catch(() => null);
+    const info = await lstat3(join10(ws.workDir, dir)).catch(() => null);
     if (all || !info || info.atimeMs !== MARK_MS) listed.push(dir);
   }
   const reads = {};
   await inBatches(readFiles.sort(), 32, async (path) => {
-    reads[path] = await hashFile(join9(ws.workDir, path));
+    reads[path] = await hashFile(join10(ws.workDir, path));
   });
   for (const path of changed) reads[path] = "changed-by-the-job";
   const listingHashes = {};
@@ -1676,8 +1738,8 @@ async function runJob(ctx) {
   const started = ctx.now();
   const startedAt = started.toISOString();
   const log = new JobLog();
-  const workDir = join10(ctx.projectDir, WORK_DIR, ctx.jobId);
-  const homeDir = join10(ctx.projectDir, WORK_DIR, `${ctx.jobId}.home`);
+  const workDir = join11(ctx.projectDir, WORK_DIR, ctx.jobId);
+  const homeDir = join11(ctx.projectDir, WORK_DIR, `${ctx.jobId}.home`);
   let recorded = false;
   const base = {
     action: ctx.action.id,
@@ -1755,7 +1817,7 @@ async function runJob(ctx) {
         inputs: ctx.inputs,
         tracking: ctx.tracking
       }),
-      mkdir5(join10(homeDir, "tmp"), { recursive: true })
+      mkdir5(join11(homeDir, "tmp"), { recursive: true })
     ]);
     ctx.setStatus("prepared", startedAt);
     ctx.setStatus("executing", startedAt);
@@ -1783,7 +1845,7 @@ async function runJob(ctx) {
     const level4 = [];
     const manifestEntries = {};
     for (const file of persisted) {
-      const check = file.privacy === "moderately_sensitive" ? await checkLevel4(join10(ctx.projectDir, file.path), file.path, file.size) : { message: null, rows: null, cols: null };
+      const check = file.privacy === "moderately_sensitive" ? await checkLevel4(join11(ctx.projectDir, file.path), file.path, file.size) : { message: null, rows: null, cols: null };
       if (check.message) level4.push({ path: file.path, message: check.message });
       manifestEntries[file.path] = {
         level: file.privacy,
@@ -1881,8 +1943,8 @@ async function runJob(ctx) {
     if (!ctx.keepWorkspace) {
       ctx.defer(
         Promise.all([
-          rm4(workDir, { recursive: true, force: true }).catch(() => void 0),
-          rm4(homeDir, { recursive: true, force: true }).catch(() => void 0)
+          rm5(workDir, { recursive: true, force: true }).catch(() => void 0),
+          rm5(homeDir, { recursive: true, force: true }).catch(() => void 0)
         ]).then(() => void 0)
       );
     }
@@ -1925,8 +1987,8 @@ ${action}`).digest().subarray(0, 10);
 }
 
 // src/runner/manifest.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { readFile as readFile10 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 var ManifestWriter = class {
   constructor(projectDir, workspace, repo, actions) {
     this.projectDir = projectDir;
@@ -1952,7 +2014,7 @@ var ManifestWriter = class {
         const { out_of_date_action: _, ...rest } = entry;
         manifest.outputs[path] = this.actions.has(entry.action) ? rest : { ...rest, out_of_date_action: true };
       }
-      await writeFileAtomic(join11(this.projectDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}
+      await writeFileAtomic(join12(this.projectDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}
 `);
     });
     this.#queue = next.catch(() => void 0);
@@ -1961,7 +2023,7 @@ var ManifestWriter = class {
   async read() {
     try {
       const data = JSON.parse(
-        await readFile9(join11(this.projectDir, MANIFEST_FILE), "utf8")
+        await readFile10(join12(this.projectDir, MANIFEST_FILE), "utf8")
       );
       if (data && typeof data.outputs === "object" && data.outputs !== null) {
         return { workspace: this.workspace, repo: this.repo, outputs: { ...data.outputs } };
@@ -1977,9 +2039,9 @@ import { lstat as lstat4 } from "node:fs/promises";
 
 // src/runner/project.ts
 import { access as access2 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 async function loadProject(projectDir) {
-  const file = join12(projectDir, "project.yaml");
+  const file = join13(projectDir, "project.yaml");
   try {
     await access2(file);
   } catch {
@@ -2243,8 +2305,8 @@ var Scheduler = class {
 };
 
 // src/runner/state/lock.ts
-import { mkdir as mkdir6, open, readFile as readFile10, rm as rm5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { mkdir as mkdir6, open, readFile as readFile11, rm as rm6 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 
 // src/runner/state/process-alive.ts
 function processAlive(pid) {
@@ -2259,9 +2321,9 @@ function processAlive(pid) {
 // src/runner/state/lock.ts
 var heldHere = /* @__PURE__ */ new Set();
 async function acquireLock(projectDir) {
-  const path = join13(projectDir, LOCK_FILE);
+  const path = join14(projectDir, LOCK_FILE);
   if (heldHere.has(path)) return { ok: false, pid: process.pid };
-  await mkdir6(join13(projectDir, STATE_DIR), { recursive: true });
+  await mkdir6(join14(projectDir, STATE_DIR), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(path, "wx");
@@ -2273,38 +2335,38 @@ async function acquireLock(projectDir) {
         ok: true,
         release: async () => {
           heldHere.delete(path);
-          await rm5(path, { force: true });
+          await rm6(path, { force: true });
         }
       };
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
-    const pid = Number.parseInt(await readFile10(path, "utf8").catch(() => ""), 10);
+    const pid = Number.parseInt(await readFile11(path, "utf8").catch(() => ""), 10);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
       return { ok: false, pid };
-    await rm5(path, { force: true });
+    await rm6(path, { force: true });
   }
   return { ok: false, pid: 0 };
 }
 
 // src/runner/state/stale-work.ts
-import { readdir as readdir4, rename as rename3, rm as rm6 } from "node:fs/promises";
-import { basename, dirname as dirname5, join as join14 } from "node:path";
+import { readdir as readdir5, rename as rename3, rm as rm7 } from "node:fs/promises";
+import { basename, dirname as dirname5, join as join15 } from "node:path";
 var STALE_SUFFIX = ".stale-";
 async function discardStaleWork(workDir) {
   const parent = dirname5(workDir);
   const stale = `${basename(workDir)}${STALE_SUFFIX}`;
   try {
-    await rename3(workDir, join14(parent, `${stale}${process.pid}-${Date.now()}`));
+    await rename3(workDir, join15(parent, `${stale}${process.pid}-${Date.now()}`));
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
   }
-  const entries = await readdir4(parent).catch(() => []);
+  const entries = await readdir5(parent).catch(() => []);
   await Promise.all(
     entries.filter((name) => name.startsWith(stale)).map(
       (name) => (
         // A process still writing there can make this fail; the next run tries again.
-        rm6(join14(parent, name), { recursive: true, force: true, maxRetries: 2, retryDelay: 50 }).catch(
+        rm7(join15(parent, name), { recursive: true, force: true, maxRetries: 2, retryDelay: 50 }).catch(
           () => void 0
         )
       )
@@ -2394,11 +2456,12 @@ async function execute2(options, requestId, snapshots, emit, onScheduler) {
     };
   }
   if (!lock.ok) {
-    const message = `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join15(projectDir, "metadata/.trestle/lock")} if that process is gone`;
+    const message = `another run (pid ${lock.pid}) is using ${projectDir}; wait for it to end, or delete ${join16(projectDir, "metadata/.trestle/lock")} if that process is gone`;
     return { kind: "cannot_start", problem: { code: "project_busy", message, pid: lock.pid } };
   }
   try {
-    await discardStaleWork(join15(projectDir, WORK_DIR));
+    await stopLeftoverJobs(projectDir);
+    await discardStaleWork(join16(projectDir, WORK_DIR));
     const details = await planDetails({ ...options, projectDir, pipeline });
     if ("problem" in details) return { kind: "cannot_start", problem: details.problem };
     const { plan, tree, records, definitions } = details;
@@ -2419,7 +2482,7 @@ async function execute2(options, requestId, snapshots, emit, onScheduler) {
     if (prepareProblem)
       return { kind: "cannot_start", problem: { code: "executor_unavailable", message: prepareProblem } };
     const remoteFiles = executor.name === "docker" && process.platform !== "linux";
-    const tracking = remoteFiles ? "all" : await probeReadTracking(join15(projectDir, WORK_DIR));
+    const tracking = remoteFiles ? "all" : await probeReadTracking(join16(projectDir, WORK_DIR));
     const manifest = new ManifestWriter(
       projectDir,
       options.workspaceName ?? basename2(projectDir),

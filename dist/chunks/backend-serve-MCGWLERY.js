@@ -3,12 +3,12 @@ import {
   DEFAULT_MAX_WORKERS,
   EXECUTORS,
   LOG_LEVELS
-} from "./chunk-A67APAVQ.js";
+} from "./chunk-MRC3Z5WJ.js";
 import {
   processAlive,
   selectExecutor,
   startRun
-} from "./chunk-IO7QOIAN.js";
+} from "./chunk-BMDGMBTM.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,
