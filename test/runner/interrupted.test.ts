@@ -1,6 +1,6 @@
 // A run that dies in the middle of a job (kill -9) leaves a marked job, a stale lock and a workspace.
 // The next run takes the lock over, cleans up, and re-runs the interrupted job: never a success.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
@@ -32,6 +32,43 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, deadline
   }
 }
 
+// A job that writes its process group id where the test can find it, then waits to be killed.
+const SLOW_JOB =
+  "import os, pathlib, time\npathlib.Path('pgid').write_text(str(os.getpgid(0)))\ntime.sleep(120)\n";
+
+/**
+ * Runs `action` of the project in a process of its own (its own process group) and waits for the
+ * SLOW_JOB it runs to start; returns that run process and the job's process group id.
+ */
+async function runUntilSlowJobStarts(
+  dir: string,
+  action: string,
+): Promise<{ child: ChildProcess; jobPgid: number }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "test/runner/fixtures/run-child.ts"), dir, action],
+    { cwd: ROOT, stdio: "ignore", detached: true },
+  );
+  pids.push(child.pid!);
+  const work = join(dir, "metadata/.trestle/work");
+  const jobPgid = await waitFor("the slow job to start", async () => {
+    for (const entry of await readdir(work)) {
+      const text = await readFile(join(work, entry, "pgid"), "utf8").catch(() => "");
+      if (text) return Number(text);
+    }
+    return null;
+  });
+  pids.push(jobPgid);
+  return { child, jobPgid };
+}
+
+/** Kills the run process's group and waits for it to exit. */
+async function killRun(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  process.kill(-child.pid!, "SIGKILL");
+  await exited;
+}
+
 it("recovers from a run killed in the middle of a job", async () => {
   project = await tempProject({
     "project.yaml": pythonProject([
@@ -44,35 +81,14 @@ it("recovers from a run killed in the middle of a job", async () => {
       },
     ]),
     "analysis/first.py": writer({ "output/first.csv": "a\n" }),
-    // Writes its process group id where the test can find it, then waits to be killed.
-    "analysis/slow.py":
-      "import os, pathlib, time\npathlib.Path('pgid').write_text(str(os.getpgid(0)))\ntime.sleep(120)\n",
+    "analysis/slow.py": SLOW_JOB,
   });
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(ROOT, "test/runner/fixtures/run-child.ts"), project.dir, "slow"],
-    {
-      cwd: ROOT,
-      stdio: "ignore",
-      detached: true,
-    },
-  );
-  pids.push(child.pid!);
+  const { child, jobPgid } = await runUntilSlowJobStarts(project.dir, "slow");
   const work = join(project.dir, "metadata/.trestle/work");
-  const jobPgid = await waitFor("the slow job to start", async () => {
-    for (const entry of await readdir(work)) {
-      const text = await readFile(join(work, entry, "pgid"), "utf8").catch(() => "");
-      if (text) return Number(text);
-    }
-    return null;
-  });
-  pids.push(jobPgid);
   const marker = JSON.parse(await project.read("metadata/.trestle/jobs/slow.json"));
   expect(marker.running).toMatchObject({ pid: child.pid });
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-  process.kill(-child.pid!, "SIGKILL");
   process.kill(-jobPgid, "SIGKILL");
-  await exited;
+  await killRun(child);
 
   // The lock still names the dead process; planning sees the interrupted job.
   expect((await project.read("metadata/.trestle/lock")).trim()).toBe(String(child.pid));
@@ -103,28 +119,11 @@ it.runIf(process.platform === "linux")(
       "project.yaml": pythonProject([
         { name: "slow", script: "analysis/slow.py", outputs: { "output/slow.csv": "highly_sensitive" } },
       ]),
-      "analysis/slow.py":
-        "import os, pathlib, time\npathlib.Path('pgid').write_text(str(os.getpgid(0)))\ntime.sleep(120)\n",
+      "analysis/slow.py": SLOW_JOB,
     });
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", join(ROOT, "test/runner/fixtures/run-child.ts"), project.dir, "slow"],
-      { cwd: ROOT, stdio: "ignore", detached: true },
-    );
-    pids.push(child.pid!);
-    const work = join(project.dir, "metadata/.trestle/work");
-    const jobPgid = await waitFor("the slow job to start", async () => {
-      for (const entry of await readdir(work)) {
-        const text = await readFile(join(work, entry, "pgid"), "utf8").catch(() => "");
-        if (text) return Number(text);
-      }
-      return null;
-    });
-    pids.push(jobPgid);
+    const { child, jobPgid } = await runUntilSlowJobStarts(project.dir, "slow");
     // Only the run is killed, as a backend is by SIGKILL: the job's own process group lives on.
-    const exited = new Promise((resolve) => child.on("exit", resolve));
-    process.kill(-child.pid!, "SIGKILL");
-    await exited;
+    await killRun(child);
     expect(running(jobPgid)).toBe(true);
     expect(await readdir(join(project.dir, "metadata/.trestle/processes"))).toEqual([String(jobPgid)]);
 
