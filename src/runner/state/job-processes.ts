@@ -21,14 +21,21 @@ const PROCESSES_DIR = `${STATE_DIR}/processes`;
  */
 export function processIdentity(pid: number): string | null {
   const started = procStatFields(pid)?.[19];
-  if (started === undefined) return null;
-  let boot: string;
-  try {
-    boot = readFileSync("/proc/sys/kernel/random/boot_id", "latin1").trim();
-  } catch {
-    return null;
+  const boot = bootId();
+  return started === undefined || boot === null ? null : `${boot} ${started}`;
+}
+
+// Read once: it cannot change while this process runs, and jobs start often.
+let boot: string | null | undefined;
+function bootId(): string | null {
+  if (boot === undefined) {
+    try {
+      boot = readFileSync("/proc/sys/kernel/random/boot_id", "latin1").trim();
+    } catch {
+      boot = null;
+    }
   }
-  return `${boot} ${started}`;
+  return boot;
 }
 
 /** Notes a job's process group (its leader's pid) as running for this project. */
@@ -47,24 +54,21 @@ export function forgetJobProcess(projectDir: string, pid: number): void {
 
 /**
  * Stops (SIGKILL) the process groups that a run, now gone, left running; called with the project's
- * lock held, so every note is a dead run's. Returns the pids of the groups stopped.
+ * lock held, so every note is a dead run's.
  */
-export async function stopLeftoverJobs(projectDir: string): Promise<number[]> {
+export async function stopLeftoverJobs(projectDir: string): Promise<void> {
   const dir = join(projectDir, PROCESSES_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
-  const stopped: number[] = [];
   for (const name of names) {
     const pid = Number(name);
     const noted = (await readFile(join(dir, name), "utf8").catch(() => "")).trim();
     if (Number.isInteger(pid) && pid > 1 && noted !== "" && processIdentity(pid) === noted) {
       try {
         process.kill(-pid, "SIGKILL");
-        stopped.push(pid);
       } catch {
         // Gone in the meantime, or no longer ours to stop.
       }
     }
     await rm(join(dir, name), { force: true });
   }
-  return stopped;
 }

@@ -5,7 +5,7 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-BMDGMBTM.js";
+} from "./chunk-TXKGJNRB.js";
 import {
   writeStderr,
   writeStdout

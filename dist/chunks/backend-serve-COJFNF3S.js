@@ -3,12 +3,12 @@ import {
   DEFAULT_MAX_WORKERS,
   EXECUTORS,
   LOG_LEVELS
-} from "./chunk-MRC3Z5WJ.js";
+} from "./chunk-5JSA2CAV.js";
 import {
   processAlive,
   selectExecutor,
   startRun
-} from "./chunk-BMDGMBTM.js";
+} from "./chunk-TXKGJNRB.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,

@@ -1087,14 +1087,19 @@ function actionFileName(action) {
 var PROCESSES_DIR = `${STATE_DIR}/processes`;
 function processIdentity(pid) {
   const started = procStatFields(pid)?.[19];
-  if (started === void 0) return null;
-  let boot;
-  try {
-    boot = readFileSync2("/proc/sys/kernel/random/boot_id", "latin1").trim();
-  } catch {
-    return null;
+  const boot2 = bootId();
+  return started === void 0 || boot2 === null ? null : `${boot2} ${started}`;
+}
+var boot;
+function bootId() {
+  if (boot === void 0) {
+    try {
+      boot = readFileSync2("/proc/sys/kernel/random/boot_id", "latin1").trim();
+    } catch {
+      boot = null;
+    }
   }
-  return `${boot} ${started}`;
+  return boot;
 }
 function noteJobProcess(projectDir, pid) {
   const identity = processIdentity(pid);
@@ -1110,20 +1115,17 @@ function forgetJobProcess(projectDir, pid) {
 async function stopLeftoverJobs(projectDir) {
   const dir = join5(projectDir, PROCESSES_DIR);
   const names = await readdir3(dir).catch(() => []);
-  const stopped = [];
   for (const name of names) {
     const pid = Number(name);
     const noted = (await readFile5(join5(dir, name), "utf8").catch(() => "")).trim();
     if (Number.isInteger(pid) && pid > 1 && noted !== "" && processIdentity(pid) === noted) {
       try {
         process.kill(-pid, "SIGKILL");
-        stopped.push(pid);
       } catch {
       }
     }
     await rm2(join5(dir, name), { force: true });
   }
-  return stopped;
 }
 
 // src/runner/job-execute.ts

@@ -3,7 +3,7 @@ import {
   EXECUTORS,
   LOG_LEVELS,
   registerBackend
-} from "./chunk-MRC3Z5WJ.js";
+} from "./chunk-5JSA2CAV.js";
 export {
   EXECUTORS,
   LOG_LEVELS,
