@@ -6,12 +6,12 @@ import {
 // src/cli/main.ts
 import { Command, CommanderError } from "commander";
 var commands = [
-  { name: "check", load: async () => (await import("./chunks/check-5HZ4OI6O.js")).registerCheck },
-  { name: "graph", load: async () => (await import("./chunks/graph-TTEHWP5T.js")).registerGraph },
-  { name: "run", load: async () => (await import("./chunks/run-X22CGLBR.js")).registerRun },
+  { name: "check", load: async () => (await import("./chunks/check-2LILQ4UU.js")).registerCheck },
+  { name: "graph", load: async () => (await import("./chunks/graph-X7YRQQCC.js")).registerGraph },
+  { name: "run", load: async () => (await import("./chunks/run-AQ4WT2WC.js")).registerRun },
   { name: "codelists", load: async () => (await import("./chunks/codelists-7SOLYHAV.js")).registerCodelists },
-  { name: "app", load: async () => (await import("./chunks/app-T3MSV2O3.js")).registerApp },
-  { name: "backend", load: async () => (await import("./chunks/backend-PYNTUU6J.js")).registerBackend }
+  { name: "app", load: async () => (await import("./chunks/app-4VDQDICG.js")).registerApp },
+  { name: "backend", load: async () => (await import("./chunks/backend-4HMEM36K.js")).registerBackend }
 ];
 function commandsFor(argv) {
   const chosen = commands.filter((c) => c.name === argv[0]);

@@ -91,6 +91,38 @@ actions:
     );
     expect([...result.pipeline!.actions.keys()]).toEqual(["zeta", "2017"]);
   });
+  it("a comment may follow a quoted value, a flow collection or a block scalar header without a space", () => {
+    const text = [
+      "version: '5'#format",
+      "actions:",
+      "  a:",
+      "    run: python:v2 a.py",
+      "    outputs:",
+      "      highly_sensitive:",
+      "        x: 'output/a.csv'#quoted",
+      "  c:",
+      "    run: python:v2 c.py",
+      "    outputs: {highly_sensitive: {x: output/c.csv}}#after the mapping",
+      "  b:",
+      "    run: python:v2 b.py",
+      "    needs: [a,#after a comma",
+      "      c]#after the list",
+      "    config:",
+      "      note: |#header",
+      "        two lines",
+      "        here",
+      "    outputs:",
+      "      highly_sensitive:",
+      "        x: output/b.csv",
+      "",
+    ].join("\n");
+    // Both parsers are asked for every input (load); the positioned one must give the same values.
+    const fast = expectValid(text).pipeline!.actions.get("b")!;
+    const positioned = loadPipeline(text, { positioned: true }).pipeline!.actions.get("b")!;
+    expect(positioned).toEqual(fast);
+    expect(fast.needs).toEqual(["a", "c"]);
+    expect(fast.config).toEqual({ note: "two lines\nhere\n" });
+  });
   it("an unknown tag is an inert value that fails type checks, not a crash", () => {
     expectFirstError("version: !foo 5\nactions: {}\n", "`version` must be a number between 1 and 5");
   });
@@ -258,6 +290,18 @@ describe("what the fast parser would read too leniently", () => {
   it("a flow sequence continued deeper than its key is read", () => {
     const text = `${base}    needs: [b,\n      c]\n${outputs}  b:\n    run: python:v2 b.py\n${outputs.replace("a.csv", "b.csv")}  c:\n    run: python:v2 c.py\n${outputs.replace("a.csv", "c.csv")}`;
     expect(expectValid(text).pipeline!.actions.get("a")!.needs).toEqual(["b", "c"]);
+  });
+  it.each([
+    ["at the top", ""],
+    ["after blank and comment lines", "\n  \n# about\n\n"],
+    ["after a directive and a comment", "%YAML 1.2\n# about\n"],
+  ])("`---` glued to the first key %s is part of the key, not a document marker", (_name, before) => {
+    // js-yaml 4 reads `version: 5` here when nothing follows at a lesser indent.
+    const text = `${before}---version: 5\n`;
+    const result = load(text);
+    expect(result.valid).toBe(false);
+    if (before.startsWith("%")) expect(result.errors[0]!.code).toMatch(/^yaml-/);
+    else expect(result.errors[0]!.message).toBe("Unexpected parameters (---version) in project");
   });
   it("an empty node with a non-specific tag is an empty string, not null", () => {
     expectFirstError("version: !\nactions: {}\n", "`version` must be a number between 1 and 5");

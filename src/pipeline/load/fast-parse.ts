@@ -7,7 +7,7 @@
 // numbers (a mapping or a float as a key becomes "[object Object]"). Files with such keys are left to
 // the positioned parse; they are rare, and it gives them the same answer, only more slowly. So are
 // files whose quoted or flow nodes js-yaml 4 reads more leniently than YAML allows
-// (flow-indentation.ts).
+// (flow-indentation.ts), and those that begin with `---` glued to what follows.
 import * as jsYaml from "js-yaml";
 import { MAX_DEPTH } from "./bounds.ts";
 import { FlowIndentationGuard } from "./flow-indentation.ts";
@@ -36,10 +36,15 @@ const schema = FAILSAFE_SCHEMA.extend({ implicit: [...scalarTypes, types.merge] 
 const FAST_MAX_DEPTH = MAX_DEPTH - 50;
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+// js-yaml 4 takes `---` at the start of a document for the document marker even with no space
+// after it, so `---version: 1` reads as `version: 1`; YAML, and the platform, read a key
+// `---version`. Blank, comment and directive lines may come first.
+const GLUED_DOCUMENT_START = /^(?:[ \t\r]*(?:#[^\n]*)?\n|%[^\n]*\n)*---[^\s]/;
 const REFUSED = Symbol("refused");
 
 /** The parsed document, or undefined when the fast parser cannot take this text. */
 export function fastParse(text: string): YValue | undefined {
+  if (GLUED_DOCUMENT_START.test(text)) return undefined;
   const guard = new FlowIndentationGuard();
   // maxDepth is in js-yaml 4.3; its published types predate it.
   const options = { schema, maxDepth: FAST_MAX_DEPTH, listener: guard.listener } as jsYaml.LoadOptions;

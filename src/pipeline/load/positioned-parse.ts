@@ -196,6 +196,14 @@ function syntaxProblem(error: YAMLError): SyntaxProblem {
   };
 }
 
+// YAML wants white space before a comment, and `yaml` (strict or not) says so after a quoted
+// scalar, a flow collection, a flow indicator or a block scalar header (`[a]#note`, `|#note`). The
+// platform's parsers (libyaml under ruamel, and ruyaml) start a comment at any `#` met between
+// tokens, so those files are valid there, and are here.
+function isUnspacedComment(error: YAMLError): boolean {
+  return error.code === "MISSING_CHAR" && error.message.startsWith("Comments must be separated");
+}
+
 /** Throws only when the `yaml` library cannot be loaded, which is a broken installation, not bad input. */
 export function positionedParse(text: string): PositionedParse {
   const yaml = yamlLibrary();
@@ -208,8 +216,9 @@ export function positionedParse(text: string): PositionedParse {
     keepSourceTokens: false,
     merge: false,
   });
-  if (doc.errors.length > 0) {
-    const overflow = doc.errors.find((e) => e.code === "RESOURCE_EXHAUSTION" && /call stack/.test(e.message));
+  const errors = doc.errors.filter((e) => !isUnspacedComment(e));
+  if (errors.length > 0) {
+    const overflow = errors.find((e) => e.code === "RESOURCE_EXHAUSTION" && /call stack/.test(e.message));
     if (overflow) {
       const { line, column } = { ...syntaxProblem(overflow) };
       return {
@@ -220,7 +229,7 @@ export function positionedParse(text: string): PositionedParse {
       };
     }
     // After the first few, syntax errors are mostly echoes of the first: keep the report readable.
-    return { ok: false, problems: doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map(syntaxProblem) };
+    return { ok: false, problems: errors.slice(0, MAX_SYNTAX_PROBLEMS).map(syntaxProblem) };
   }
   const converter = new Converter(yaml, lines, doc);
   const value = converter.convert(doc.contents);

@@ -5,11 +5,11 @@ import {
   parseDuration,
   parseMemory,
   startRun
-} from "./chunk-TXKGJNRB.js";
+} from "./chunk-6BBD7AXQ.js";
 import {
   writeStderr,
   writeStdout
-} from "./chunk-T6RCQIEF.js";
+} from "./chunk-RPOEXDFF.js";
 import {
   EXIT_USAGE
 } from "./chunk-LRK5QGZ7.js";

@@ -5,7 +5,7 @@ import {
   buildGraph,
   closure,
   loadPipelineFile
-} from "./chunk-T6RCQIEF.js";
+} from "./chunk-RPOEXDFF.js";
 
 // src/runner/limits.ts
 var GIB = 1024 ** 3;

@@ -22,7 +22,7 @@ import {
   textIssue,
   thousands,
   writeStderr
-} from "./chunk-T6RCQIEF.js";
+} from "./chunk-RPOEXDFF.js";
 import {
   EXIT_OK,
   EXIT_USAGE

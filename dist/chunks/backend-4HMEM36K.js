@@ -3,7 +3,7 @@ import {
   EXECUTORS,
   LOG_LEVELS,
   registerBackend
-} from "./chunk-5JSA2CAV.js";
+} from "./chunk-VQMT7T64.js";
 export {
   EXECUTORS,
   LOG_LEVELS,

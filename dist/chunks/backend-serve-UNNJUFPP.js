@@ -3,12 +3,12 @@ import {
   DEFAULT_MAX_WORKERS,
   EXECUTORS,
   LOG_LEVELS
-} from "./chunk-5JSA2CAV.js";
+} from "./chunk-VQMT7T64.js";
 import {
   processAlive,
   selectExecutor,
   startRun
-} from "./chunk-TXKGJNRB.js";
+} from "./chunk-6BBD7AXQ.js";
 import {
   RAP_BASE_PATH,
   RESET_STATUS_CODES,
@@ -27,7 +27,7 @@ import {
   loadPipeline,
   textIssue,
   writeStderr
-} from "./chunk-T6RCQIEF.js";
+} from "./chunk-RPOEXDFF.js";
 import {
   EXIT_OK,
   EXIT_USAGE

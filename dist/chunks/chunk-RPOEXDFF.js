@@ -433,8 +433,10 @@ var scalarTypes = SCALAR_RULES.map(
 var schema = FAILSAFE_SCHEMA.extend({ implicit: [...scalarTypes, types.merge] });
 var FAST_MAX_DEPTH = MAX_DEPTH - 50;
 var ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+var GLUED_DOCUMENT_START = /^(?:[ \t\r]*(?:#[^\n]*)?\n|%[^\n]*\n)*---[^\s]/;
 var REFUSED = /* @__PURE__ */ Symbol("refused");
 function fastParse(text) {
+  if (GLUED_DOCUMENT_START.test(text)) return void 0;
   const guard = new FlowIndentationGuard();
   const options = { schema, maxDepth: FAST_MAX_DEPTH, listener: guard.listener };
   let parsed;
@@ -638,6 +640,9 @@ function syntaxProblem(error) {
     column: pos?.col ?? null
   };
 }
+function isUnspacedComment(error) {
+  return error.code === "MISSING_CHAR" && error.message.startsWith("Comments must be separated");
+}
 function positionedParse(text) {
   const yaml = yamlLibrary();
   const lines = new yaml.LineCounter();
@@ -649,8 +654,9 @@ function positionedParse(text) {
     keepSourceTokens: false,
     merge: false
   });
-  if (doc.errors.length > 0) {
-    const overflow = doc.errors.find((e) => e.code === "RESOURCE_EXHAUSTION" && /call stack/.test(e.message));
+  const errors = doc.errors.filter((e) => !isUnspacedComment(e));
+  if (errors.length > 0) {
+    const overflow = errors.find((e) => e.code === "RESOURCE_EXHAUSTION" && /call stack/.test(e.message));
     if (overflow) {
       const { line, column } = { ...syntaxProblem(overflow) };
       return {
@@ -660,7 +666,7 @@ function positionedParse(text) {
         ]
       };
     }
-    return { ok: false, problems: doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map(syntaxProblem) };
+    return { ok: false, problems: errors.slice(0, MAX_SYNTAX_PROBLEMS).map(syntaxProblem) };
   }
   const converter = new Converter(yaml, lines, doc);
   const value = converter.convert(doc.contents);

@@ -11,7 +11,7 @@ import {
   loadPipeline,
   writeStderr,
   writeStdout
-} from "./chunk-T6RCQIEF.js";
+} from "./chunk-RPOEXDFF.js";
 import {
   EXIT_FAILED,
   EXIT_OK,
