@@ -10,8 +10,8 @@ var commands = [
   { name: "graph", load: async () => (await import("./chunks/graph-X7YRQQCC.js")).registerGraph },
   { name: "run", load: async () => (await import("./chunks/run-AQ4WT2WC.js")).registerRun },
   { name: "codelists", load: async () => (await import("./chunks/codelists-7SOLYHAV.js")).registerCodelists },
-  { name: "app", load: async () => (await import("./chunks/app-4VDQDICG.js")).registerApp },
-  { name: "backend", load: async () => (await import("./chunks/backend-4HMEM36K.js")).registerBackend }
+  { name: "app", load: async () => (await import("./chunks/app-NFMJCXO6.js")).registerApp },
+  { name: "backend", load: async () => (await import("./chunks/backend-MIT37B22.js")).registerBackend }
 ];
 function commandsFor(argv) {
   const chosen = commands.filter((c) => c.name === argv[0]);

@@ -12,6 +12,7 @@ import { servePage } from "../../app/pages/page-route.ts";
 import { startAppServer } from "../../app/server.ts";
 import { SqliteStore } from "../../app/store/sqlite-store.ts";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import { untilStopSignal } from "../stop-signal.ts";
 import { writeStderr } from "../write-output.ts";
 import type { AppFlags } from "./app.ts";
 
@@ -70,10 +71,7 @@ export async function runApp(flags: AppFlags, env: NodeJS.ProcessEnv): Promise<n
       );
     }
   }
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  const signal = await untilStopSignal();
   writeStderr(`trestle app: ${signal} received, finishing deliveries in progress\n`);
   await jobs.runtime?.service.stop();
   await server.close();

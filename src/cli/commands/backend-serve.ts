@@ -4,6 +4,7 @@ import { BackendStartError, startBackend } from "../../backend/backend.ts";
 import { DEFAULT_MAX_WORKERS } from "../../backend/defaults.ts";
 import { parseTokens } from "../../backend/tokens.ts";
 import { EXIT_OK, EXIT_USAGE } from "../exit-codes.ts";
+import { untilStopSignal } from "../stop-signal.ts";
 import { writeStderr } from "../write-output.ts";
 import { type BackendServeFlags, EXECUTORS, LOG_LEVELS } from "./backend.ts";
 
@@ -66,10 +67,7 @@ export async function serveBackend(flags: BackendServeFlags, env: NodeJS.Process
     return problem(message);
   }
   writeStderr(`trestle backend: serving the RAP API at ${backend.apiUrl}\n`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  const signal = await untilStopSignal();
   writeStderr(
     `trestle backend: ${signal} received, stopping; running jobs will run again on the next start\n`,
   );

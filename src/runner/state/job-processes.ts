@@ -19,7 +19,7 @@ const PROCESSES_DIR = `${STATE_DIR}/processes`;
  * start time in clock ticks since boot (field 22 of /proc/PID/stat); null without /proc. The boot id
  * matters because `metadata/` travels: a CI cache restores it on another machine.
  */
-export function processIdentity(pid: number): string | null {
+function processIdentity(pid: number): string | null {
   const started = procStatFields(pid)?.[19];
   const boot = bootId();
   return started === undefined || boot === null ? null : `${boot} ${started}`;

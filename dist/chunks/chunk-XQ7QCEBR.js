@@ -1,5 +1,13 @@
 #!/usr/bin/env node
 
+// src/cli/stop-signal.ts
+function untilStopSignal() {
+  return new Promise((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+}
+
 // src/rap/openapi.ts
 import { z as z2 } from "zod";
 
@@ -577,5 +585,6 @@ export {
   jobRequestRuntimeSeconds,
   formatRuntime,
   parseBody,
-  openSqlite
+  openSqlite,
+  untilStopSignal
 };

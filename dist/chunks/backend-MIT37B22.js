@@ -3,7 +3,7 @@ import {
   EXECUTORS,
   LOG_LEVELS,
   registerBackend
-} from "./chunk-VQMT7T64.js";
+} from "./chunk-WVMR5CH2.js";
 export {
   EXECUTORS,
   LOG_LEVELS,

@@ -3,7 +3,7 @@ import {
   DEFAULT_MAX_WORKERS,
   EXECUTORS,
   LOG_LEVELS
-} from "./chunk-VQMT7T64.js";
+} from "./chunk-WVMR5CH2.js";
 import {
   processAlive,
   selectExecutor,
@@ -20,8 +20,9 @@ import {
   openSqlite,
   parseBody,
   stateOfStatusCode,
-  statusRequestSchema
-} from "./chunk-7QY52LZK.js";
+  statusRequestSchema,
+  untilStopSignal
+} from "./chunk-XQ7QCEBR.js";
 import {
   RUN_ALL,
   loadPipeline,
@@ -1491,10 +1492,7 @@ async function serveBackend(flags, env) {
   }
   writeStderr(`trestle backend: serving the RAP API at ${backend.apiUrl}
 `);
-  const signal = await new Promise((resolve2) => {
-    process.once("SIGINT", resolve2);
-    process.once("SIGTERM", resolve2);
-  });
+  const signal = await untilStopSignal();
   writeStderr(
     `trestle backend: ${signal} received, stopping; running jobs will run again on the next start
 `

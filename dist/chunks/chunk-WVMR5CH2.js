@@ -12,7 +12,7 @@ function registerBackend(program) {
   backend.command("serve").description(
     'Serve the RAP API under /controller/v1/ with its state in DIR. Tokens come from TRESTLE_RAP_TOKENS="TOKEN:backend[,backend\u2026];TOKEN2:\u2026".'
   ).requiredOption("--data <dir>", "data folder: database, repository cache, workspaces").option("--port <n>", "port to listen on (0 picks a free one)", "8000").option("--host <host>", "address to listen on", "127.0.0.1").option("--max-workers <n>", `jobs each backend runs at once (default ${DEFAULT_MAX_WORKERS})`).option("--workers <backend=n>", "jobs one backend runs at once (repeatable)", collect).option("--allow-any-commit", "accept commits that are on no branch, such as pull-request heads").option("--allow-repo <prefix>", "only accept repository URLs starting with this (repeatable)", collect).option("--executor <name>", "how jobs run: local, docker or auto", "local").option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent", "info").action(async (flags) => {
-    const { serveBackend } = await import("./backend-serve-UNNJUFPP.js");
+    const { serveBackend } = await import("./backend-serve-L3LTU5IM.js");
     process.exitCode = await serveBackend(flags, process.env);
   });
 }

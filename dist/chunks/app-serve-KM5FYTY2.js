@@ -8,8 +8,9 @@ import {
   isJobRequestStatus,
   jobRequestRuntimeSeconds,
   newRapId,
-  openSqlite
-} from "./chunk-7QY52LZK.js";
+  openSqlite,
+  untilStopSignal
+} from "./chunk-XQ7QCEBR.js";
 import {
   RUN_ALL,
   buildGraph,
@@ -4053,10 +4054,7 @@ ${jobsConfig.problems.map((p) => `  - ${p}
       );
     }
   }
-  const signal = await new Promise((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  const signal = await untilStopSignal();
   writeStderr(`trestle app: ${signal} received, finishing deliveries in progress
 `);
   await jobs.runtime?.service.stop();
